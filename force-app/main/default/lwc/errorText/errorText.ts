@@ -40,15 +40,22 @@ function messagesFrom(error: unknown): string[] {
   if (Array.isArray(error)) {
     return error.flatMap((item) => messagesFrom(item));
   }
-  if (typeof error !== "object") {
+  if (
+    typeof error === "number" ||
+    typeof error === "boolean" ||
+    typeof error === "bigint"
+  ) {
     return [String(error)];
   }
-  const candidate = error as { body?: unknown; message?: unknown };
+  if (typeof error !== "object") {
+    return [];
+  }
+  const candidate: { body?: unknown; message?: unknown } = error;
   if (Array.isArray(candidate.body)) {
     return candidate.body.flatMap((item) => messagesFrom(item));
   }
   if (candidate.body && typeof candidate.body === "object") {
-    const fromBody = messagesFromBody(candidate.body as ErrorBody);
+    const fromBody = messagesFromBody(candidate.body);
     if (fromBody.length > 0) {
       return fromBody;
     }
