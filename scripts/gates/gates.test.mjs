@@ -1,0 +1,96 @@
+// Each gate plants one small error in a temporary copy of the project and
+// asserts that the check meant to catch it fails and names the file.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { basename } from "node:path";
+import { copyProject, plant, removeCopy, runScript } from "./project-copy.mjs";
+
+const LWC = "force-app/main/default/lwc";
+const CLASSES = "force-app/main/default/classes";
+
+const GATES = [
+  {
+    name: "type check catches a type error",
+    script: "typecheck",
+    file: `${LWC}/systemPermissions/systemPermissions.ts`,
+    change: (text) => `${text}\nexport const plantedCount: number = "text";\n`
+  },
+  {
+    name: "lint catches a lint error",
+    script: "lint",
+    file: `${LWC}/errorText/errorText.ts`,
+    change: (text) =>
+      `${text}\nexport const plantedValue: unknown = eval("1");\n`
+  },
+  {
+    name: "format check catches an unformatted file",
+    script: "format:check",
+    file: `${LWC}/errorText/errorText.ts`,
+    change: (text) => `${text}\nexport   const   plantedSpacing =   1 ;\n`
+  },
+  {
+    name: "unit tests catch a failing test",
+    script: "test:unit",
+    file: `${LWC}/errorText/__tests__/errorText.test.ts`,
+    change: (text) =>
+      `${text}\nit("planted failure", () => {\n  expect(1).toBe(2);\n});\n`
+  },
+  {
+    name: "LWC compile catches a template the platform rejects",
+    script: "check:lwc",
+    file: `${LWC}/oauthGuardApp/oauthGuardApp.html`,
+    change: (text) =>
+      text.replace(
+        "</template>\n",
+        "<p>{activeTab.length + 1}</p></template>\n"
+      )
+  },
+  {
+    name: "metadata check catches a bad enum value",
+    script: "check:metadata",
+    file: "force-app/main/default/tabs/OAuth_Guard.tab-meta.xml",
+    change: (text) =>
+      text.replace(/<motif>[^<]*<\/motif>/, "<motif>Sometimes</motif>")
+  },
+  {
+    name: "Apex check catches a call to an unknown method",
+    script: "check:apex",
+    file: `${CLASSES}/SystemPermissionController.cls`,
+    change: (text) =>
+      text.replace(
+        "Set<String> granted = new Set<String>();",
+        "Set<String> granted = new Set<String>();\n    String planted = UserInfo.getPlantedNothing();"
+      )
+  },
+  {
+    name: "Apex check catches a query built by concatenation",
+    script: "check:apex",
+    file: `${CLASSES}/SystemPermissionController.cls`,
+    change: (text) =>
+      text.replace(
+        /\n}\s*$/,
+        "\n  public static List<User> findPlanted(String name) {\n    return Database.query('SELECT Id FROM User WHERE Name = \\'' + name + '\\'');\n  }\n}\n"
+      )
+  }
+];
+
+for (const gate of GATES) {
+  test(gate.name, () => {
+    const copyRoot = copyProject();
+    try {
+      plant(copyRoot, gate.file, (text) => {
+        const changed = gate.change(text);
+        assert.notEqual(changed, text, `the gate did not change ${gate.file}`);
+        return changed;
+      });
+      const { status, output } = runScript(copyRoot, gate.script);
+      assert.notEqual(status, 0, `npm run ${gate.script} passed:\n${output}`);
+      assert.ok(
+        output.includes(basename(gate.file)),
+        `npm run ${gate.script} failed without naming ${gate.file}:\n${output}`
+      );
+    } finally {
+      removeCopy(copyRoot);
+    }
+  });
+}
