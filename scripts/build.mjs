@@ -12,6 +12,7 @@ import {
   writeFileSync
 } from "node:fs";
 import { join, relative, sep } from "node:path";
+import { NPM_STATIC_RESOURCES } from "./static-resources.mjs";
 
 const projectRoot = process.cwd();
 const buildRoot = join(projectRoot, "build");
@@ -55,6 +56,17 @@ execFileSync(
   ],
   { stdio: "inherit" }
 );
+
+const staticResourceDir = join(
+  buildRoot,
+  "force-app/main/default/staticresources"
+);
+for (const resource of NPM_STATIC_RESOURCES) {
+  cpSync(
+    join(projectRoot, resource.from),
+    join(staticResourceDir, `${resource.name}.${resource.extension}`)
+  );
+}
 
 writeFileSync(
   join(buildRoot, "BUILD-INFO.txt"),
