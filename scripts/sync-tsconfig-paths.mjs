@@ -4,6 +4,7 @@
 // bundle gets its own entry. With --check it only reports a stale file.
 import { readFileSync, readdirSync, existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { format } from "prettier";
 
 const root = process.argv.find((arg) => arg.startsWith("--root="))?.slice(7);
 const projectRoot = root ?? process.cwd();
@@ -30,7 +31,11 @@ if (process.argv.includes("--check")) {
   process.exit(1);
 }
 tsconfig.compilerOptions.paths = paths;
-writeFileSync(tsconfigPath, `${JSON.stringify(tsconfig, null, 2)}\n`);
+// Written in Prettier's layout so that the format check passes.
+writeFileSync(
+  tsconfigPath,
+  await format(JSON.stringify(tsconfig), { parser: "json" })
+);
 console.log(
   `tsconfig.json: paths updated for ${Object.keys(paths).length} bundles`
 );

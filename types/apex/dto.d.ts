@@ -80,4 +80,12 @@ declare module "oauth-guard/dto" {
     /** ISO 8601 UTC. */
     createdDate: string | null;
   }
+
+  /** Mirrors Apex `GuardSetting`: one OAuth_Guard_Setting__mdt record. */
+  export interface GuardSetting {
+    /** The record's DeveloperName, for example `StaleAfterDays`. */
+    name: string;
+    /** Value__c as text; the core validates it. */
+    value: string;
+  }
 }
