@@ -59,6 +59,50 @@ export interface InventoryLoad {
   complete: boolean;
 }
 
+/**
+ * Apex leaves null fields out of the JSON it returns, so they arrive as
+ * undefined. The core compares with null, so every nullable field is set
+ * to null here, once, at the boundary.
+ */
+export function normaliseSlice(slice: TokenSlice): TokenSlice {
+  return {
+    tokens: (slice.tokens ?? []).map((row) => ({
+      applicationId: row.applicationId ?? null,
+      appMenuItemId: row.appMenuItemId ?? null,
+      appName: row.appName ?? null,
+      userId: row.userId,
+      createdDate: row.createdDate,
+      lastUsedDate: row.lastUsedDate ?? null,
+      useCount: row.useCount ?? null
+    })),
+    holders: (slice.holders ?? []).map((holder) => ({
+      ...holder,
+      name: holder.name ?? holder.userId,
+      username: holder.username ?? "",
+      isActive: holder.isActive ?? false,
+      isFrozen: holder.isFrozen ?? false,
+      powerfulPermissions: holder.powerfulPermissions ?? []
+    })),
+    nextCursor: slice.nextCursor ?? null,
+    problems: slice.problems ?? []
+  };
+}
+
+/** Sets the nullable fields Apex left out of a policy to null. */
+export function normalisePolicy(
+  policy: ConnectedAppPolicy
+): ConnectedAppPolicy {
+  return {
+    applicationId: policy.applicationId,
+    name: policy.name,
+    menuLabel: policy.menuLabel ?? null,
+    adminApprovedUsersOnly: policy.adminApprovedUsersOnly ?? null,
+    refreshTokenValidityPeriod: policy.refreshTokenValidityPeriod ?? null,
+    refreshTokenValidityMetric: policy.refreshTokenValidityMetric ?? null,
+    createdDate: policy.createdDate ?? null
+  };
+}
+
 async function readSettings(
   api: InventoryApi,
   problems: string[]
@@ -80,7 +124,7 @@ async function readPolicies(
   problems: string[]
 ): Promise<ConnectedAppPolicy[]> {
   try {
-    return await api.listConnectedApps();
+    return (await api.listConnectedApps()).map(normalisePolicy);
   } catch (error) {
     problems.push(
       `Connected app settings could not be read, so refresh-token policy and admin approval show as unknown: ${errorText(error)}`
@@ -133,7 +177,7 @@ export async function loadInventory(
       // Slices are read one after another: each resumes at the cursor the
       // previous one returned.
       // eslint-disable-next-line no-await-in-loop -- sequential on purpose
-      slice = await api.readTokenSlice(cursor);
+      slice = normaliseSlice(await api.readTokenSlice(cursor));
     } catch (error) {
       problems.push(
         `Tokens after the first ${tokensRead} could not be read: ${errorText(error)}`

@@ -198,4 +198,37 @@ describe("loadInventory", () => {
     expect(inventoryStatus(load.state).tokens).toBe(2);
     expect(load.problems).toEqual(["Reading stopped after 2 of 6 tokens."]);
   });
+
+  it("reads fields Apex left out as null", async () => {
+    const sparse = {
+      tokens: [
+        { userId: "005000000000001AAA", createdDate: "2025-01-01T00:00:00Z" }
+      ],
+      holders: [{ userId: "005000000000001AAA" }],
+      nextCursor: undefined,
+      problems: undefined
+    } as unknown as TokenSlice;
+    const api = fakeApi([sparse]);
+    api.listConnectedApps = jest
+      .fn()
+      .mockResolvedValue([{ applicationId: APP_ID, name: "Acme Sync" }]);
+    const load = await loadInventory(api, options);
+    expect(load.complete).toBe(true);
+    expect(load.policies[0]).toEqual({
+      applicationId: APP_ID,
+      name: "Acme Sync",
+      menuLabel: null,
+      adminApprovedUsersOnly: null,
+      refreshTokenValidityPeriod: null,
+      refreshTokenValidityMetric: null,
+      createdDate: null
+    });
+    const stored = [...load.state.tokensByIdentity.values()][0];
+    expect(stored?.lastUsedAt).toBeNull();
+    expect(stored?.useCount).toBeNull();
+    expect(load.state.holders.get("005000000000001AAA")).toMatchObject({
+      name: "005000000000001AAA",
+      powerfulPermissions: []
+    });
+  });
 });

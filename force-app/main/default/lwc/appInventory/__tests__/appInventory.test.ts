@@ -1,0 +1,237 @@
+import { createElement } from "lwc";
+import AppInventory from "c/appInventory";
+import getSettings from "@salesforce/apex/GuardSettingsController.getSettings";
+import countTokens from "@salesforce/apex/TokenInventoryController.countTokens";
+import listConnectedApps from "@salesforce/apex/TokenInventoryController.listConnectedApps";
+import readTokenSlice from "@salesforce/apex/TokenInventoryController.readTokenSlice";
+import connectedApps from "./data/connectedApps.json";
+import tokenSlice from "./data/tokenSlice.json";
+
+jest.mock(
+  "@salesforce/apex/GuardSettingsController.getSettings",
+  () => ({ default: jest.fn() }),
+  { virtual: true }
+);
+jest.mock(
+  "@salesforce/apex/TokenInventoryController.countTokens",
+  () => ({ default: jest.fn() }),
+  { virtual: true }
+);
+jest.mock(
+  "@salesforce/apex/TokenInventoryController.listConnectedApps",
+  () => ({ default: jest.fn() }),
+  { virtual: true }
+);
+jest.mock(
+  "@salesforce/apex/TokenInventoryController.readTokenSlice",
+  () => ({ default: jest.fn() }),
+  { virtual: true }
+);
+
+const mocked = (method: unknown) => method as jest.Mock;
+
+function mount(): HTMLElement {
+  const element = createElement("c-app-inventory", { is: AppInventory });
+  document.body.appendChild(element);
+  return element;
+}
+
+// Loading awaits several Apex promises and a timer per slice chunk.
+async function settle(): Promise<void> {
+  for (let turn = 0; turn < 4; turn += 1) {
+    // eslint-disable-next-line no-await-in-loop, @lwc/lwc/no-async-operation -- each turn lets one stage finish
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+}
+
+function query<T extends Element = HTMLElement>(
+  element: HTMLElement,
+  dataId: string
+): T | null {
+  return element.shadowRoot?.querySelector<T>(`[data-id="${dataId}"]`) ?? null;
+}
+
+type Datatable = HTMLElement & { data: Record<string, unknown>[] };
+
+describe("c-app-inventory", () => {
+  beforeEach(() => {
+    mocked(getSettings).mockResolvedValue([]);
+    mocked(countTokens).mockResolvedValue({ total: 3, seesAllUsers: true });
+    mocked(listConnectedApps).mockResolvedValue(connectedApps);
+    mocked(readTokenSlice).mockResolvedValue(tokenSlice);
+  });
+
+  afterEach(() => {
+    while (document.body.firstChild) {
+      document.body.removeChild(document.body.firstChild);
+    }
+    jest.clearAllMocks();
+  });
+
+  it("shows progress while reading", async () => {
+    mocked(readTokenSlice).mockReturnValue(new Promise(() => undefined));
+    const element = mount();
+    await settle();
+    expect(query(element, "loading")?.textContent).toContain(
+      "Read 0 of 3 OAuth tokens"
+    );
+    expect(
+      element.shadowRoot?.querySelector("lightning-progress-bar")
+    ).not.toBeNull();
+    await expect(element).toBeAccessible();
+  });
+
+  it("lists one row per app, riskiest first", async () => {
+    const element = mount();
+    await settle();
+    const table = query<Datatable>(element, "apps");
+    expect(table?.data.map((row) => row.name)).toEqual([
+      "Acme Sync",
+      '<img src=x onerror=alert(1)> "Quoted" Loader'
+    ]);
+    expect(table?.data[0]?.riskReasons).toContain("Modify All Data");
+    expect(readTokenSlice).toHaveBeenCalledWith({ cursor: null });
+    await expect(element).toBeAccessible();
+  });
+
+  it("renders an app name with markup as text", async () => {
+    const element = mount();
+    await settle();
+    expect(element.shadowRoot?.querySelector("img")).toBeNull();
+  });
+
+  it("filters by text", async () => {
+    const element = mount();
+    await settle();
+    const filter = query(element, "filter");
+    filter?.dispatchEvent(
+      new CustomEvent("change", { detail: { value: "loader" } })
+    );
+    await settle();
+    const table = query<Datatable>(element, "apps");
+    expect(table?.data).toHaveLength(1);
+    expect(table?.data[0]?.name).toContain("Loader");
+  });
+
+  it("filters by risk level", async () => {
+    const element = mount();
+    await settle();
+    query(element, "risk-filter")?.dispatchEvent(
+      new CustomEvent("change", { detail: { value: "low" } })
+    );
+    await settle();
+    const table = query<Datatable>(element, "apps");
+    expect(table?.data.every((row) => row.riskLevel === "Low")).toBe(true);
+  });
+
+  it("sorts by a column", async () => {
+    const element = mount();
+    await settle();
+    query(element, "apps")?.dispatchEvent(
+      new CustomEvent("sort", {
+        detail: { fieldName: "tokens", sortDirection: "asc" }
+      })
+    );
+    await settle();
+    const table = query<Datatable>(element, "apps");
+    expect(table?.data.map((row) => row.tokens)).toEqual([1, 2]);
+  });
+
+  it("opens an app's detail and pages its tokens", async () => {
+    const element = mount();
+    await settle();
+    const table = query<Datatable>(element, "apps");
+    table?.dispatchEvent(
+      new CustomEvent("rowaction", { detail: { row: table.data[0] } })
+    );
+    await settle();
+    const detail = element.shadowRoot?.querySelector("c-app-detail") as
+      | (HTMLElement & {
+          app: { name: string };
+          tokenPage: { total: number };
+          ageBuckets: { count: number }[];
+        })
+      | null;
+    expect(detail?.app.name).toBe("Acme Sync");
+    expect(detail?.tokenPage.total).toBe(2);
+    const charted = detail?.ageBuckets.reduce((sum, b) => sum + b.count, 0);
+    expect(charted).toBe(2);
+    detail?.dispatchEvent(new CustomEvent("close"));
+    await settle();
+    expect(element.shadowRoot?.querySelector("c-app-detail")).toBeNull();
+  });
+
+  it("says so when no app holds tokens", async () => {
+    mocked(countTokens).mockResolvedValue({ total: 0, seesAllUsers: true });
+    mocked(readTokenSlice).mockResolvedValue({
+      tokens: [],
+      holders: [],
+      nextCursor: null,
+      problems: []
+    });
+    const element = mount();
+    await settle();
+    expect(query(element, "empty")?.textContent).toContain(
+      "No app holds OAuth tokens"
+    );
+    expect(query(element, "apps")).toBeNull();
+    await expect(element).toBeAccessible();
+  });
+
+  it("shows what could not be read beside what was", async () => {
+    mocked(readTokenSlice).mockResolvedValueOnce({
+      ...tokenSlice,
+      nextCursor: "next"
+    });
+    mocked(readTokenSlice).mockRejectedValueOnce({
+      body: { message: "Apex heap size too large" }
+    });
+    const element = mount();
+    await settle();
+    expect(query(element, "partial")?.textContent).toContain(
+      "Tokens after the first 3 could not be read: Apex heap size too large"
+    );
+    expect(query<Datatable>(element, "apps")?.data).toHaveLength(2);
+    await expect(element).toBeAccessible();
+  });
+
+  it("shows an error when tokens cannot be counted", async () => {
+    mocked(countTokens).mockRejectedValue({
+      body: { message: "OAuth Guard needs read access to OauthToken" }
+    });
+    const element = mount();
+    await settle();
+    const panel = element.shadowRoot?.querySelector("c-error-panel") as
+      (HTMLElement & { errors: unknown }) | null;
+    expect(JSON.stringify(panel?.errors)).toContain(
+      "read access to OauthToken"
+    );
+    expect(element.shadowRoot?.querySelector("c-access-check")).not.toBeNull();
+    expect(query(element, "apps")).toBeNull();
+    await expect(element).toBeAccessible();
+  });
+
+  it("names the missing permission when only own tokens show", async () => {
+    mocked(countTokens).mockResolvedValue({ total: 3, seesAllUsers: false });
+    const element = mount();
+    await settle();
+    expect(query(element, "own-tokens-only")?.textContent).toContain(
+      "Customize Application"
+    );
+  });
+
+  it("names the thresholds in the column headers", async () => {
+    mocked(getSettings).mockResolvedValue([
+      { name: "StaleAfterDays", value: "30" }
+    ]);
+    const element = mount();
+    await settle();
+    const table = query<HTMLElement & { columns: { label: string }[] }>(
+      element,
+      "apps"
+    );
+    const labels = table?.columns.map((column) => column.label) ?? [];
+    expect(labels).toContain("Unused over 30 days");
+    expect(labels).toContain("Older than 180 days");
+  });
+});

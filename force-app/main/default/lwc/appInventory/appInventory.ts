@@ -1,0 +1,214 @@
+import { LightningElement } from "lwc";
+import getSettings from "@salesforce/apex/GuardSettingsController.getSettings";
+import countTokens from "@salesforce/apex/TokenInventoryController.countTokens";
+import listConnectedApps from "@salesforce/apex/TokenInventoryController.listConnectedApps";
+import readTokenSlice from "@salesforce/apex/TokenInventoryController.readTokenSlice";
+import {
+  loadInventory,
+  type InventoryApi,
+  type InventoryLoad,
+  type LoadProgress
+} from "c/inventoryLoader";
+import {
+  ageBucketsForApp,
+  filterApps,
+  sortRows,
+  toTableRow,
+  type AppTableRow,
+  type RiskFilter,
+  type SortableColumn
+} from "c/inventoryView";
+import {
+  summarise,
+  tokensForApp,
+  type AppSummary,
+  type TokenPage,
+  type TokenSort
+} from "c/tokenInventory";
+import { appColumns, RISK_OPTIONS } from "./appColumns";
+
+const TOKEN_PAGE_SIZE = 50;
+
+const apexInventory: InventoryApi = {
+  getSettings: () => getSettings(),
+  countTokens: () => countTokens(),
+  listConnectedApps: () => listConnectedApps(),
+  readTokenSlice: (cursor) => readTokenSlice({ cursor })
+};
+
+/** Lets the browser paint between chunks of a slice. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    // A zero-delay timer ends the current task, so that folding 60,000
+    // tokens never blocks input for long.
+    // eslint-disable-next-line @lwc/lwc/no-async-operation
+    setTimeout(resolve, 0);
+  });
+}
+
+/**
+ * The apps page: every app that holds OAuth tokens, its figures and its
+ * risk, with a filter, sorting and an app's detail.
+ */
+export default class AppInventory extends LightningElement {
+  columns = appColumns(90, 180);
+  riskOptions = RISK_OPTIONS;
+  loading = true;
+  error: unknown;
+  progress: LoadProgress | null = null;
+  problems: string[] = [];
+  seesAllUsers = true;
+  apps: AppSummary[] = [];
+  filterText = "";
+  riskFilter: RiskFilter = "all";
+  sortedBy: SortableColumn = "riskLevel";
+  sortDirection: "asc" | "desc" = "desc";
+  selectedKey: string | null = null;
+  tokenPage: TokenPage | null = null;
+  ageBuckets: { label: string; count: number }[] = [];
+
+  private inventory: InventoryLoad | null = null;
+  private tokenSort: TokenSort = { field: "holder", direction: "ascending" };
+  private now = Date.now();
+  private disconnected = false;
+
+  override connectedCallback(): void {
+    this.disconnected = false;
+    this.read().catch((error: unknown) => {
+      this.error = error;
+    });
+  }
+
+  override disconnectedCallback(): void {
+    this.disconnected = true;
+  }
+
+  private async read(): Promise<void> {
+    this.loading = true;
+    this.error = undefined;
+    this.now = Date.now();
+    try {
+      const load = await loadInventory(apexInventory, {
+        yieldBetweenChunks: nextTask,
+        isCancelled: () => this.disconnected,
+        onProgress: (progress) => {
+          this.progress = progress;
+        }
+      });
+      this.inventory = load;
+      this.problems = load.problems;
+      this.seesAllUsers = load.count.seesAllUsers;
+      this.apps = summarise(load.state, load.policies, this.now);
+      this.columns = appColumns(
+        load.state.settings.staleAfterDays,
+        load.state.settings.oldAfterDays
+      );
+    } catch (error) {
+      this.error = error;
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  get progressText(): string {
+    if (!this.progress) {
+      return "Counting OAuth tokens…";
+    }
+    const { tokensRead, tokensCounted } = this.progress;
+    return `Read ${tokensRead.toLocaleString()} of ${tokensCounted.toLocaleString()} OAuth tokens`;
+  }
+
+  get progressValue(): number {
+    return this.progress?.percent ?? 0;
+  }
+
+  get showTable(): boolean {
+    return !this.loading && !this.error && this.apps.length > 0;
+  }
+
+  get isEmpty(): boolean {
+    return !this.loading && !this.error && this.apps.length === 0;
+  }
+
+  get seesOnlyOwnTokens(): boolean {
+    return !this.loading && !this.error && !this.seesAllUsers;
+  }
+
+  get hasProblems(): boolean {
+    return this.problems.length > 0;
+  }
+
+  get problemItems(): { key: string; text: string }[] {
+    return this.problems.map((text, index) => ({ key: String(index), text }));
+  }
+
+  get rows(): AppTableRow[] {
+    const shown = filterApps(this.apps, this.filterText, this.riskFilter);
+    return sortRows(shown.map(toTableRow), this.sortedBy, this.sortDirection);
+  }
+
+  get shownCountText(): string {
+    return `${this.rows.length} of ${this.apps.length} apps`;
+  }
+
+  get selectedApp(): AppSummary | null {
+    return this.apps.find((app) => app.key === this.selectedKey) ?? null;
+  }
+
+  handleFilterChange(event: CustomEvent<{ value: string }>): void {
+    this.filterText = event.detail.value ?? "";
+  }
+
+  handleRiskChange(event: CustomEvent<{ value: RiskFilter }>): void {
+    this.riskFilter = event.detail.value;
+  }
+
+  handleSort(
+    event: CustomEvent<{
+      fieldName: SortableColumn;
+      sortDirection: "asc" | "desc";
+    }>
+  ): void {
+    this.sortedBy = event.detail.fieldName;
+    this.sortDirection = event.detail.sortDirection;
+  }
+
+  handleRowAction(event: CustomEvent<{ row: AppTableRow }>): void {
+    this.openApp(event.detail.row.key);
+  }
+
+  handleCloseDetail(): void {
+    this.selectedKey = null;
+    this.tokenPage = null;
+  }
+
+  handleTokenPage(event: CustomEvent<{ offset: number }>): void {
+    this.showTokens(event.detail.offset);
+  }
+
+  handleTokenSort(event: CustomEvent<TokenSort>): void {
+    this.tokenSort = event.detail;
+    this.showTokens(0);
+  }
+
+  private openApp(key: string): void {
+    this.selectedKey = key;
+    this.tokenSort = { field: "holder", direction: "ascending" };
+    if (this.inventory) {
+      this.ageBuckets = ageBucketsForApp(this.inventory.state, key, this.now);
+    }
+    this.showTokens(0);
+  }
+
+  private showTokens(offset: number): void {
+    if (!this.inventory || this.selectedKey === null) {
+      return;
+    }
+    this.tokenPage = tokensForApp(this.inventory.state, this.selectedKey, {
+      offset,
+      limit: TOKEN_PAGE_SIZE,
+      sort: this.tokenSort,
+      now: this.now
+    });
+  }
+}

@@ -1,0 +1,126 @@
+import { createElement } from "lwc";
+import TokenTable from "c/tokenTable";
+import type { TokenPage } from "c/tokenInventory";
+
+type TableElement = HTMLElement & { tokenPage: TokenPage | null };
+type Datatable = HTMLElement & { data: Record<string, unknown>[] };
+
+const AGE = {
+  ageDays: 400,
+  daysSinceLastUse: 1,
+  unusedDays: 1,
+  isStale: false,
+  isOld: true
+};
+
+function page(offset: number, count: number, total: number): TokenPage {
+  return {
+    total,
+    offset,
+    rows: Array.from({ length: count }, (_row, index) => ({
+      appKey: "id:0H4000000000001CAA",
+      userId: `005000000000${String(offset + index).padStart(3, "0")}AAA`,
+      holder:
+        index === 0
+          ? {
+              userId: "005000000000000AAA",
+              name: "Ada Admin",
+              username: "ada@example.invalid",
+              isActive: false,
+              isFrozen: true,
+              powerfulPermissions: ["Modify All Data", "View All Data"]
+            }
+          : null,
+      appName: "Acme Sync",
+      createdDate: "2025-10-01T00:00:00.000Z",
+      lastUsedDate: null,
+      useCount: 5,
+      age: AGE
+    }))
+  };
+}
+
+function mount(tokenPage: TokenPage): TableElement {
+  const element = createElement("c-token-table", {
+    is: TokenTable
+  }) as TableElement;
+  element.tokenPage = tokenPage;
+  document.body.appendChild(element);
+  return element;
+}
+
+function byId(element: HTMLElement, id: string): HTMLElement | null {
+  return element.shadowRoot?.querySelector(`[data-id="${id}"]`) ?? null;
+}
+
+describe("c-token-table", () => {
+  afterEach(() => {
+    while (document.body.firstChild) {
+      document.body.removeChild(document.body.firstChild);
+    }
+  });
+
+  it("shows holder details as text", async () => {
+    const element = mount(page(0, 2, 2));
+    await Promise.resolve();
+    const rows = (byId(element, "tokens") as Datatable).data;
+    expect(rows[0]).toMatchObject({
+      holderName: "Ada Admin",
+      status: "Inactive, frozen",
+      powerful: "Modify All Data, View All Data",
+      ageDays: 400
+    });
+    expect(rows[1]).toMatchObject({ status: "Unknown", username: "" });
+    await expect(element).toBeAccessible();
+  });
+
+  it("states the range and disables paging at the ends", async () => {
+    const element = mount(page(0, 50, 120));
+    await Promise.resolve();
+    expect(byId(element, "range")?.textContent).toBe("Tokens 1–50 of 120");
+    expect((byId(element, "previous") as HTMLButtonElement).disabled).toBe(
+      true
+    );
+    expect((byId(element, "next") as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it("asks for the next and previous pages", async () => {
+    const element = mount(page(50, 50, 120));
+    const pages: number[] = [];
+    element.addEventListener("pagechange", (event) =>
+      pages.push((event as CustomEvent<{ offset: number }>).detail.offset)
+    );
+    await Promise.resolve();
+    byId(element, "next")?.click();
+    byId(element, "previous")?.click();
+    expect(pages).toEqual([100, 0]);
+  });
+
+  it("asks for a new sort order", async () => {
+    const element = mount(page(0, 2, 2));
+    const sorts: unknown[] = [];
+    element.addEventListener("sortchange", (event) =>
+      sorts.push((event as CustomEvent).detail)
+    );
+    await Promise.resolve();
+    const table = byId(element, "tokens");
+    table?.dispatchEvent(
+      new CustomEvent("sort", {
+        detail: { fieldName: "lastUsedDate", sortDirection: "desc" }
+      })
+    );
+    table?.dispatchEvent(
+      new CustomEvent("sort", {
+        detail: { fieldName: "username", sortDirection: "asc" }
+      })
+    );
+    expect(sorts).toEqual([{ field: "lastUsedDate", direction: "descending" }]);
+  });
+
+  it("says so when there are no tokens", async () => {
+    const element = mount({ total: 0, offset: 0, rows: [] });
+    await Promise.resolve();
+    expect(byId(element, "range")?.textContent).toBe("No tokens");
+    expect((byId(element, "next") as HTMLButtonElement).disabled).toBe(true);
+  });
+});
