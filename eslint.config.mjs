@@ -3,11 +3,8 @@
 import lwcRecommendedTs from "@salesforce/eslint-config-lwc/recommended-ts.js";
 import tseslint from "typescript-eslint";
 
-const typedFiles = [
-  "force-app/**/lwc/**/*.ts",
-  "preview/**/*.ts",
-  "cli/**/*.ts"
-];
+const componentFiles = ["force-app/**/lwc/**/*.ts"];
+const typedFiles = [...componentFiles, "preview/**/*.ts", "cli/**/*.ts"];
 
 export default [
   {
@@ -19,7 +16,9 @@ export default [
       "e2e/screenshots/**"
     ]
   },
-  ...lwcRecommendedTs.map((config) => ({ ...config, files: typedFiles })),
+  // LWC rules apply to components only; the preview and the command line
+  // are not components.
+  ...lwcRecommendedTs.map((config) => ({ ...config, files: componentFiles })),
   ...tseslint.configs.recommendedTypeChecked.map((config) => ({
     ...config,
     files: typedFiles

@@ -35,6 +35,7 @@ module.exports = {
     ...SERVICE_MODULES.map((name) => `${LWC_ROOT}/${name}/${name}.ts`),
     "<rootDir>/force-app/main/default/lwc/*/*.ts",
     "<rootDir>/preview/demo-org/**/*.ts",
+    "<rootDir>/preview/client/**/*.ts",
     "!**/__tests__/**"
   ],
   coverageReporters: ["text-summary", "lcov"],

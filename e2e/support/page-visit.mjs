@@ -1,0 +1,58 @@
+// Opens one page of the preview for a test: records every console error,
+// page error and failed request, saves a screenshot at the end, and fails
+// the test when anything went wrong on the page.
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+export const SCREENSHOTS_DIR = fileURLToPath(
+  new URL("../screenshots/", import.meta.url)
+);
+
+function recordProblems(page) {
+  const problems = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") {
+      problems.push(`console error: ${message.text()}`);
+    }
+  });
+  page.on("pageerror", (error) => {
+    problems.push(`page error: ${error.stack ?? error.message}`);
+  });
+  page.on("requestfailed", (request) => {
+    problems.push(
+      `request failed: ${request.url()} (${request.failure()?.errorText})`
+    );
+  });
+  page.on("response", (response) => {
+    if (response.status() >= 400) {
+      problems.push(`HTTP ${response.status()}: ${response.url()}`);
+    }
+  });
+  return problems;
+}
+
+/**
+ * Opens `path` of the preview at `baseUrl`, runs `steps(page)`, then saves
+ * e2e/screenshots/NAME.png and asserts that the page reported no problem.
+ * The screenshot is saved even when a step fails, to show why.
+ */
+export async function visitPage({ context, baseUrl, path, name }, steps) {
+  const page = await context.newPage();
+  const problems = recordProblems(page);
+  try {
+    await page.goto(new URL(path, baseUrl).href);
+    await steps(page);
+  } catch (error) {
+    // A failed step is often a symptom of a page problem: report both.
+    if (problems.length > 0) {
+      error.message += `\nProblems on ${path}:\n${problems.join("\n")}`;
+    }
+    throw error;
+  } finally {
+    mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+    await page.screenshot({ path: `${SCREENSHOTS_DIR}${name}.png` });
+    await page.close();
+  }
+  assert.deepEqual(problems, [], `problems on ${path}`);
+}
