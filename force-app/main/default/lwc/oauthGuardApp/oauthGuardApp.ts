@@ -1,11 +1,11 @@
 import { LightningElement } from "lwc";
 
 /**
- * The OAuth Guard console, laid out like a Setup page: a header and one
- * tab per feature. Feature components plug in as tabs.
+ * The OAuth Guard console, laid out like a Setup page: a header, the
+ * system permissions the user lacks, and one tab per feature.
  */
 export default class OauthGuardApp extends LightningElement {
-  activeTab = "overview";
+  activeTab = "apps";
 
   handleTabActive(event: Event): void {
     const tab = event.target as HTMLElement & { value?: string };
