@@ -55,11 +55,14 @@ export function runScript(copyRoot, script) {
   const result = spawnSync("npm", ["run", "--silent", script], {
     cwd: copyRoot,
     encoding: "utf8",
-    env: { ...process.env, FORCE_COLOR: "0", CI: "true" },
+    env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1", CI: "true" },
     maxBuffer: 64 * 1024 * 1024
   });
+  const output = `${result.stdout ?? ""}${result.stderr ?? ""}`;
+  // Some tools colour their output whatever FORCE_COLOR says.
+  // eslint-disable-next-line no-control-regex
   return {
     status: result.status,
-    output: `${result.stdout ?? ""}${result.stderr ?? ""}`
+    output: output.replace(/\x1b\[[0-9;]*m/g, "")
   };
 }
