@@ -60,7 +60,6 @@ export function runScript(copyRoot, script) {
   });
   const output = `${result.stdout ?? ""}${result.stderr ?? ""}`;
   // Some tools colour their output whatever FORCE_COLOR says.
-  // eslint-disable-next-line no-control-regex
   return {
     status: result.status,
     output: output.replace(/\x1b\[[0-9;]*m/g, "")

@@ -7,12 +7,14 @@ declare module "oauth-guard/apex" {
     error?: unknown;
   }
 
+  /** Parameters of an Apex method that takes none. */
+  export type NoParams = Record<string, never>;
+
   /** An imperative Apex call: a promise of the method's return value. */
-  export type ApexMethod<
-    Params extends object,
-    Result
-  > = keyof Params extends never
-    ? () => Promise<Result>
+  export type ApexMethod<Params extends object, Result> = [Params] extends [
+    NoParams
+  ]
+    ? (params?: NoParams) => Promise<Result>
     : (params: Params) => Promise<Result>;
 
   /**
