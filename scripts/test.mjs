@@ -12,6 +12,7 @@ const STEPS = [
   ["build and LWC compile", "check:lwc"],
   ["metadata", "check:metadata"],
   ["Apex", "check:apex"],
+  ["policies", "check:policies"],
   ["CI workflow", "check:workflow"]
 ];
 

@@ -83,6 +83,17 @@ const GATES = [
       )
   },
   {
+    name: "policy check catches a condition without its interface",
+    script: "check:policies",
+    file:
+      "force-app/main/default/transactionSecurityPolicies/" +
+      "OAuth_Guard_Api_Data_Pull.transactionSecurityPolicy-meta.xml",
+    edits: `${CLASSES}/ApiDataPullCondition.cls`,
+    failure: (name) =>
+      `${name}:\\d+: .*does not implement TxnSecurity\\.EventCondition`,
+    change: (text) => text.replace(" implements TxnSecurity.EventCondition", "")
+  },
+  {
     name: "vector check catches stale Apex test data",
     script: "vectors:check",
     file: "force-app/main/default/classes/AppFiguresVectors.cls",

@@ -88,4 +88,280 @@ declare module "oauth-guard/dto" {
     /** Value__c as text; the core validates it. */
     value: string;
   }
+
+  /**
+   * Mirrors Apex `AllowlistEntry`: one OAuth_Guard_Allowlist_Entry__mdt
+   * record, unvalidated. The core decides what it allows.
+   */
+  export interface AllowlistEntry {
+    /** The record's DeveloperName. */
+    name: string;
+    /** Kind__c: `ConnectedApp`, `IpRange` or `User`. */
+    kind: string;
+    /** Value__c: an app id or name, a CIDR range, or a user id or username. */
+    value: string;
+    reason: string | null;
+    active: boolean;
+  }
+
+  /**
+   * Mirrors Apex `IndicatorRule`: one OAuth_Guard_Indicator_Rule__mdt
+   * record, unvalidated.
+   */
+  export interface IndicatorRule {
+    /** The record's DeveloperName. */
+    name: string;
+    ruleId: string;
+    title: string;
+    /** Severity__c: `High`, `Medium` or `Low`. */
+    severity: string;
+    /** Match_Kind__c: `Exact`, `Substring` or `IpRange`. */
+    matchKind: string;
+    /** Field__c, for example `USER_AGENT` or `SOURCE_IP`. */
+    field: string;
+    pattern: string;
+    source: string | null;
+    /** Source_Date__c as `yyyy-mm-dd`, or null. */
+    sourceDate: string | null;
+    active: boolean;
+    /** Use_In_Policies__c: false keeps the rule out of the policies. */
+    usedInPolicies: boolean;
+  }
+
+  /**
+   * Mirrors Apex `PolicyStatus`: one TransactionSecurityPolicy record whose
+   * Apex condition is one of OAuth Guard's condition classes.
+   */
+  export interface PolicyStatus {
+    developerName: string;
+    masterLabel: string;
+    /** EventName, for example `ApiEvent`. */
+    eventName: string | null;
+    /** Name of the condition class, without namespace. */
+    conditionClass: string;
+    /** Namespace of the condition class, or null for none. */
+    conditionNamespace: string | null;
+    /** State, for example `Enabled` or `Disabled`. */
+    state: string | null;
+    blockMessage: string | null;
+    /** ActionConfig as the platform stores it, unparsed. */
+    actionConfig: string | null;
+  }
+
+  /** Mirrors Apex `PolicyOverview`: what the Policies tab shows. */
+  export interface PolicyOverview {
+    /** OAuth Guard's policies found in the org; empty when unreadable. */
+    policies: PolicyStatus[];
+    /** False when TransactionSecurityPolicy could not be read. */
+    stateReadable: boolean;
+    /** The reason the state could not be read, as a sentence, or null. */
+    stateProblem: string | null;
+    settings: GuardSetting[];
+    allowlist: AllowlistEntry[];
+    indicatorRules: IndicatorRule[];
+  }
+
+  /**
+   * Mirrors Apex `RevocableToken`: one OAuth token that the running user
+   * may revoke. The handle names the token in every revoke call. Apex makes
+   * it from the token's DeleteToken with a keyed hash and alone can resolve
+   * it, so the DeleteToken never reaches the browser.
+   */
+  export interface RevocableToken {
+    /** Opaque, 43 base64url characters. */
+    handle: string;
+    userId: string;
+    appName: string | null;
+    /** ISO 8601 UTC. */
+    createdDate: string;
+    /** ISO 8601 UTC, or null when never used. */
+    lastUsedDate: string | null;
+    useCount: number | null;
+  }
+
+  /** Mirrors Apex `RevocableTokenSlice`: one slice of one app's tokens. */
+  export interface RevocableTokenSlice {
+    appKey: string;
+    /** May be empty while nextCursor is set: keep reading. */
+    tokens: RevocableToken[];
+    /** Opaque; pass back to read the next slice. Null when done. */
+    nextCursor: string | null;
+    /** Problems met while reading, each a sentence for the admin. */
+    problems: string[];
+  }
+
+  /** Which tokens of an app a revocation request covers. */
+  export type RevocationScope = "User" | "Selection" | "App";
+
+  /** Status of a revocation request. */
+  export type RevocationStatusCode =
+    | "Queued"
+    | "Running"
+    | "Completed"
+    | "CompletedWithFailures"
+    | "Interrupted";
+
+  /** Final outcome of one token in a revocation request. */
+  export type RevocationOutcomeCode = "Revoked" | "AlreadyGone" | "Failed";
+
+  /** How Apex revoked a token: the Apex method or the org's HTTP endpoint. */
+  export type RevocationPath = "ApexRevokeToken" | "HttpRevokeEndpoint";
+
+  /** Mirrors Apex `RevocationAccess`: what the running user may do. */
+  export interface RevocationAccess {
+    /** True with the Revoke OAuth Tokens custom permission. */
+    canRevoke: boolean;
+    /** True with the Archive OAuth Guard Audit custom permission. */
+    canArchive: boolean;
+    /**
+     * The org's own revoke endpoint, used when Apex's revokeToken rejects a
+     * token. Calls to it need a Remote Site Setting for the org's domain.
+     */
+    revokeEndpoint: string;
+    /** The URL that Remote Site Setting must have: the org's My Domain. */
+    orgDomainUrl: string;
+  }
+
+  /** Mirrors Apex `RevocationRequest`: one revocation request and its progress. */
+  export interface RevocationRequest {
+    id: string;
+    /** Record name, for example `REV-000012`. */
+    name: string;
+    /** Position in the audit chain. */
+    sequence: number;
+    appKey: string;
+    appName: string | null;
+    scope: RevocationScope;
+    /** The user whose tokens a `User` request covers; null otherwise. */
+    targetUserId: string | null;
+    /** Tokens the request covered when it was made. */
+    tokensRequested: number;
+    reason: string;
+    /** ISO 8601 UTC. */
+    requestedAt: string;
+    requestedById: string;
+    requestedByName: string;
+    status: RevocationStatusCode;
+    revoked: number;
+    alreadyGone: number;
+    failed: number;
+    /** Id of the job link that runs or ran last; null before the first. */
+    jobId: string | null;
+    /** Why the job stopped, for an `Interrupted` request. */
+    lastError: string | null;
+    /** ISO 8601 UTC of the last progress update. */
+    progressUpdatedAt: string | null;
+    /** True when the request is interrupted and resumeRevocation may continue it. */
+    resumable: boolean;
+  }
+
+  /** Mirrors Apex `RevocationOutcome`: what happened to one token. */
+  export interface RevocationOutcome {
+    id: string;
+    sequence: number;
+    handle: string;
+    /** Null when the token was never found, so its holder is unknown. */
+    userId: string | null;
+    /** The holder's name when the user record is readable. */
+    userName: string | null;
+    appName: string | null;
+    /** ISO 8601 UTC; null when the token was never found. */
+    tokenCreatedDate: string | null;
+    outcome: RevocationOutcomeCode;
+    /** Null when no revoke call was made. */
+    path: RevocationPath | null;
+    /** Why the token failed, or a note on how it was found gone. */
+    error: string | null;
+    /** ISO 8601 UTC. */
+    recordedAt: string;
+  }
+
+  /** Mirrors Apex `RevocationStatus`: a request and one page of its outcomes. */
+  export interface RevocationStatus {
+    request: RevocationRequest;
+    outcomes: RevocationOutcome[];
+    /** Opaque; pass back for the next page of outcomes. Null when done. */
+    nextOutcomeCursor: string | null;
+  }
+
+  /** Kind of an audit record in the hash chain. */
+  export type AuditEntryKind = "Request" | "Outcome" | "Archive";
+
+  /**
+   * Mirrors Apex `AuditEntry`: one audit record of any kind, with every
+   * field its hash covers. Fields that do not apply to the kind are null.
+   * The request progress fields (status to jobId) change while a job runs,
+   * so the hash does not cover them.
+   */
+  export interface AuditEntry {
+    kind: AuditEntryKind;
+    recordId: string;
+    /** Record name, assigned by the platform on insert, so not hashed. */
+    name: string | null;
+    sequence: number;
+    /** Hash of the record before this one; null for the first record. */
+    previousHash: string | null;
+    /** SHA-256 of the canonical form, 64 lowercase hex digits. */
+    hash: string;
+    /** ISO 8601 UTC, whole seconds. */
+    recordedAt: string;
+    /** Who made the request or the archive. */
+    actorId: string | null;
+    actorName: string | null;
+    reason: string | null;
+    appKey: string | null;
+    appName: string | null;
+    scope: RevocationScope | null;
+    targetUserId: string | null;
+    /** A `Selection` request's handles, sorted and separated by spaces. */
+    targetHandles: string | null;
+    tokensRequested: number | null;
+    /** The sequence of the request an outcome belongs to. */
+    requestSequence: number | null;
+    handle: string | null;
+    userId: string | null;
+    /** ISO 8601 UTC, whole seconds. */
+    tokenCreatedDate: string | null;
+    outcome: RevocationOutcomeCode | null;
+    path: RevocationPath | null;
+    error: string | null;
+    /** The first and last sequence an archive removed. */
+    firstSequence: number | null;
+    lastSequence: number | null;
+    /** Hash of the record at lastSequence, which the next record chains to. */
+    hashAtCut: string | null;
+    recordsRemoved: number | null;
+    /** SHA-256 of the CSV export the admin saved before archiving. */
+    exportSha256: string | null;
+    status: RevocationStatusCode | null;
+    revoked: number | null;
+    alreadyGone: number | null;
+    failed: number | null;
+    jobId: string | null;
+  }
+
+  /** Mirrors Apex `AuditTrailPage`: audit records in sequence order. */
+  export interface AuditTrailPage {
+    entries: AuditEntry[];
+    /** Opaque; pass back for the next page. Null when done. */
+    nextCursor: string | null;
+    /** The chain head: the last sequence written and its hash. */
+    headSequence: number | null;
+    headHash: string | null;
+  }
+
+  /** Mirrors Apex `AuditArchivePlan`: what an archive before a date would remove. */
+  export interface AuditArchivePlan {
+    /** ISO 8601 UTC: records written before it may go. */
+    before: string;
+    /** ISO 8601 UTC: the latest `before` the retention period allows. */
+    latestAllowedBefore: string;
+    /** The first sequence to remove, or null when nothing can go. */
+    firstSequence: number | null;
+    /** The last sequence to remove, or null when nothing can go. */
+    cutSequence: number | null;
+    recordCount: number;
+    /** Sentences explaining why the cut is earlier than requested. */
+    notes: string[];
+  }
 }

@@ -1,6 +1,9 @@
 /**
- * The settings that the inventory and risk pages read, their defaults, and
- * the reader that validates custom metadata records overriding them.
+ * The settings that the inventory, risk and policy pages read, their
+ * defaults, and the reader that validates custom metadata records
+ * overriding them. The Apex classes GuardSettings (day thresholds) and
+ * PolicySettings (row thresholds) read these records with the same
+ * defaults and bounds.
  */
 
 /** Points that each risk factor adds to an app's risk score. */
@@ -15,7 +18,20 @@ export interface RiskWeights {
   oldTokens: number;
 }
 
-/** Settings of the token inventory and its risk rating. */
+/**
+ * Row counts above which a transaction security policy counts an event as
+ * a large read. An event must read more rows than this to count.
+ */
+export interface PolicyRowThresholds {
+  /** ApiEvent rows, for the API data pulls policy. */
+  api: number;
+  /** ReportEvent rows, for the large report exports policy. */
+  report: number;
+  /** ListViewEvent rows, for the large list view reads policy. */
+  listView: number;
+}
+
+/** Settings of the token inventory, its risk rating and the policies. */
 export interface GuardSettings {
   /** A token is stale when unused for more than this many whole days. */
   staleAfterDays: number;
@@ -26,6 +42,7 @@ export interface GuardSettings {
   /** Lowest risk score rated high, at least mediumRiskScore. */
   highRiskScore: number;
   riskWeights: RiskWeights;
+  policyRowThresholds: PolicyRowThresholds;
 }
 
 /**
@@ -63,6 +80,11 @@ export const DEFAULT_SETTINGS: Readonly<GuardSettings> = Object.freeze({
     inactiveOrFrozenHolders: 2,
     staleTokens: 1,
     oldTokens: 1
+  }),
+  policyRowThresholds: Object.freeze({
+    api: 5000,
+    report: 10000,
+    listView: 1000
   })
 });
 
@@ -71,13 +93,14 @@ interface SettingDefinition {
   name: string;
   minimum: number;
   maximum: number;
-  unit: "days" | "points";
+  unit: "days" | "points" | "rows";
   read(settings: GuardSettings): number;
   write(settings: GuardSettings, value: number): void;
 }
 
 const MAXIMUM_DAYS = 36_500;
 const MAXIMUM_POINTS = 100;
+const MAXIMUM_ROWS = 1_000_000_000;
 
 function daysSetting(
   name: string,
@@ -127,6 +150,22 @@ function weightSetting(
   };
 }
 
+function rowThresholdSetting(
+  name: string,
+  field: keyof PolicyRowThresholds
+): SettingDefinition {
+  return {
+    name,
+    minimum: 1,
+    maximum: MAXIMUM_ROWS,
+    unit: "rows",
+    read: (settings) => settings.policyRowThresholds[field],
+    write: (settings, value) => {
+      settings.policyRowThresholds[field] = value;
+    }
+  };
+}
+
 /** Every setting a record may override, by the record's DeveloperName. */
 export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
   daysSetting("StaleAfterDays", "staleAfterDays"),
@@ -149,14 +188,18 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
   ),
   weightSetting("RiskWeightInactiveOrFrozenHolders", "inactiveOrFrozenHolders"),
   weightSetting("RiskWeightStaleTokens", "staleTokens"),
-  weightSetting("RiskWeightOldTokens", "oldTokens")
+  weightSetting("RiskWeightOldTokens", "oldTokens"),
+  rowThresholdSetting("PolicyApiRowThreshold", "api"),
+  rowThresholdSetting("PolicyReportRowThreshold", "report"),
+  rowThresholdSetting("PolicyListViewRowThreshold", "listView")
 ];
 
 /** Returns a deep copy of the defaults that the caller may change. */
 export function copyDefaultSettings(): GuardSettings {
   return {
     ...DEFAULT_SETTINGS,
-    riskWeights: { ...DEFAULT_SETTINGS.riskWeights }
+    riskWeights: { ...DEFAULT_SETTINGS.riskWeights },
+    policyRowThresholds: { ...DEFAULT_SETTINGS.policyRowThresholds }
   };
 }
 

@@ -31,8 +31,10 @@ describe("copyDefaultSettings", () => {
     const copy = copyDefaultSettings();
     copy.staleAfterDays = 1;
     copy.riskWeights.oldTokens = 50;
+    copy.policyRowThresholds.api = 7;
     expect(DEFAULT_SETTINGS.staleAfterDays).toBe(90);
     expect(DEFAULT_SETTINGS.riskWeights.oldTokens).toBe(1);
+    expect(DEFAULT_SETTINGS.policyRowThresholds.api).toBe(5000);
   });
 });
 
@@ -108,6 +110,24 @@ describe("settingsFromRecords", () => {
     ]);
     expect(reading.settings.mediumRiskScore).toBe(4);
     expect(reading.settings.highRiskScore).toBe(9);
+  });
+
+  it("reads a policy row threshold", () => {
+    const reading = settingsFromRecords([
+      { name: "PolicyReportRowThreshold", value: "25000" }
+    ]);
+    expect(reading.settings.policyRowThresholds.report).toBe(25000);
+    expect(reading.problems).toEqual([]);
+  });
+
+  it("names rows in an invalid row threshold's message", () => {
+    const reading = settingsFromRecords([
+      { name: "PolicyApiRowThreshold", value: "0" }
+    ]);
+    expect(reading.settings.policyRowThresholds.api).toBe(5000);
+    expect(reading.problems[0]?.message).toContain(
+      "whole number of rows from 1 to 1000000000"
+    );
   });
 
   it("does not change the defaults", () => {
