@@ -1,13 +1,13 @@
 // Reads the metadata that the preview reproduces from the build tree:
 // custom labels, custom permissions with the permission sets that enable
-// them, and static resources.
+// them, static resources and custom metadata records.
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { XMLParser } from "fast-xml-parser";
 
 const parser = new XMLParser({
   parseTagValue: false,
-  isArray: (name) => ["labels", "customPermissions"].includes(name)
+  isArray: (name) => ["labels", "customPermissions", "values"].includes(name)
 });
 
 function parseXmlFile(path) {
@@ -105,4 +105,26 @@ export function readStaticResources(metadataDir) {
     });
   }
   return resources;
+}
+
+/**
+ * Returns every custom metadata record as `{ type, name, values }`, sorted
+ * by type and name. type is the type's API name without `__mdt`, name the
+ * record's DeveloperName, and values maps each field to its text value
+ * (an empty string for a field set to nil).
+ */
+export function readCustomMetadataRecords(metadataDir) {
+  const suffix = ".md-meta.xml";
+  const records = [];
+  for (const path of listFiles(join(metadataDir, "customMetadata"), suffix)) {
+    const [type, name] = basename(path, suffix).split(".");
+    const values = {};
+    for (const entry of parseXmlFile(path).CustomMetadata?.values ?? []) {
+      const value = entry.value;
+      values[String(entry.field)] =
+        typeof value === "object" || value === undefined ? "" : String(value);
+    }
+    records.push({ type, name, values });
+  }
+  return records;
 }

@@ -32,15 +32,27 @@ function recordProblems(page) {
   return problems;
 }
 
+/** Saves e2e/screenshots/NAME.png of the visible part of the page. */
+export async function saveScreenshot(page, name) {
+  mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+  await page.screenshot({ path: `${SCREENSHOTS_DIR}${name}.png` });
+}
+
 /**
  * Opens `path` of the preview at `baseUrl`, runs `steps(page)`, then saves
  * e2e/screenshots/NAME.png and asserts that the page reported no problem.
  * The screenshot is saved even when a step fails, to show why.
+ * `beforeNavigation(page)`, when given, runs before the page loads, for
+ * example to add an init script.
  */
-export async function visitPage({ context, baseUrl, path, name }, steps) {
+export async function visitPage(
+  { context, baseUrl, path, name, beforeNavigation },
+  steps
+) {
   const page = await context.newPage();
   const problems = recordProblems(page);
   try {
+    await beforeNavigation?.(page);
     await page.goto(new URL(path, baseUrl).href);
     await steps(page);
   } catch (error) {
@@ -50,8 +62,7 @@ export async function visitPage({ context, baseUrl, path, name }, steps) {
     }
     throw error;
   } finally {
-    mkdirSync(SCREENSHOTS_DIR, { recursive: true });
-    await page.screenshot({ path: `${SCREENSHOTS_DIR}${name}.png` });
+    await saveScreenshot(page, name);
     await page.close();
   }
   assert.deepEqual(problems, [], `problems on ${path}`);

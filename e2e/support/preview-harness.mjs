@@ -26,11 +26,17 @@ export function createPreviewHarness() {
 
     /**
      * Opens `path` (for example "/?viewer=1"), runs `steps(page)` and
-     * saves e2e/screenshots/NAME.png; see visitPage.
+     * saves e2e/screenshots/NAME.png; see visitPage for `options`.
      */
-    visit(path, name, steps) {
+    visit(path, name, steps, options = {}) {
       return visitPage(
-        { context: browser.context, baseUrl: server.url, path, name },
+        {
+          context: browser.context,
+          baseUrl: server.url,
+          path,
+          name,
+          beforeNavigation: options.beforeNavigation
+        },
         steps
       );
     }

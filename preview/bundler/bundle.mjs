@@ -23,6 +23,7 @@ import {
 } from "../paths.mjs";
 import {
   readCustomLabels,
+  readCustomMetadataRecords,
   readCustomPermissions,
   readStaticResources
 } from "../metadata.mjs";
@@ -68,7 +69,8 @@ function readMetadata() {
   return {
     labels: readCustomLabels(BUILD_METADATA_DIR),
     customPermissions: readCustomPermissions(BUILD_METADATA_DIR),
-    staticResources: readStaticResources(BUILD_METADATA_DIR)
+    staticResources: readStaticResources(BUILD_METADATA_DIR),
+    customMetadataRecords: readCustomMetadataRecords(BUILD_METADATA_DIR)
   };
 }
 
@@ -84,6 +86,7 @@ function inputHash(mode) {
       join(BUILD_METADATA_DIR, "customPermissions"),
       join(BUILD_METADATA_DIR, "permissionsets"),
       join(BUILD_METADATA_DIR, "staticresources"),
+      join(BUILD_METADATA_DIR, "customMetadata"),
       join(PREVIEW_DIR, "client"),
       join(PREVIEW_DIR, "demo-org"),
       join(PREVIEW_DIR, "bundler"),

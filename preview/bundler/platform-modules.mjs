@@ -7,6 +7,12 @@ import { join } from "node:path";
 
 const VIRTUAL_PREFIX = "\0oauth-guard-preview:";
 
+/**
+ * The preview's own module with the build tree's custom metadata records,
+ * which the demo org returns where Apex would read them.
+ */
+const CUSTOM_METADATA_MODULE = "oauth-guard-preview/custom-metadata";
+
 /** `lightning/...` modules that the preview implements itself. */
 const LIGHTNING_OVERRIDES = {
   "lightning/navigation": "platform/navigation.ts",
@@ -14,13 +20,25 @@ const LIGHTNING_OVERRIDES = {
   "lightning/platformResourceLoader": "platform/resource-loader.ts"
 };
 
+/**
+ * Feature gates of the base components that the preview closes. The base
+ * components package opens every gate, but the combobox's element
+ * internals gate makes lightning-combobox call attachInternals, which the
+ * LWC engine rejects under synthetic shadow, the mode the preview runs
+ * in as Lightning Experience does.
+ */
+const CLOSED_GATES = new Set([
+  "@salesforce/gate/bc.260.enableComboboxElementInternals"
+]);
+
 function literal(value) {
   return JSON.stringify(value);
 }
 
 /**
- * Creates the plugin. `metadata` contains the Maps that preview/metadata.mjs
- * reads: labels, customPermissions and staticResources.
+ * Creates the plugin. `metadata` contains what preview/metadata.mjs reads:
+ * the Maps labels, customPermissions and staticResources, and the array
+ * customMetadataRecords.
  */
 export function platformModulesPlugin({ clientDir, metadata }) {
   const apexClient = literal(join(clientDir, "apex-client.ts"));
@@ -28,6 +46,12 @@ export function platformModulesPlugin({ clientDir, metadata }) {
 
   /** Returns the source of a virtual module, or throws for unknown metadata. */
   function sourceOf(specifier) {
+    if (CLOSED_GATES.has(specifier)) {
+      return "export default { isOpen: () => false };";
+    }
+    if (specifier === CUSTOM_METADATA_MODULE) {
+      return `export default ${literal(metadata.customMetadataRecords)};`;
+    }
     if (specifier === "@salesforce/apex") {
       return `export { refreshApex, getSObjectValue } from ${apexClient};`;
     }
@@ -95,6 +119,8 @@ export function platformModulesPlugin({ clientDir, metadata }) {
         return join(clientDir, LIGHTNING_OVERRIDES[source]);
       }
       const handled =
+        CLOSED_GATES.has(source) ||
+        source === CUSTOM_METADATA_MODULE ||
         source === "@salesforce/apex" ||
         /^@salesforce\/(apex|customPermission|resourceUrl|user|schema)\//.test(
           source

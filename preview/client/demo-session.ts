@@ -3,6 +3,7 @@
  * the page URL selects the viewer persona, who lacks some system
  * permissions and the Revoke OAuth Tokens custom permission.
  */
+import customMetadataRecords from "oauth-guard-preview/custom-metadata";
 import { DemoOrg } from "../demo-org/demo-org";
 import type { DemoPersona } from "../demo-org/running-users";
 
@@ -14,8 +15,29 @@ export function personaFromQuery(search: string): DemoPersona {
   return viewer === "1" || viewer === "true" ? "viewer" : "admin";
 }
 
-/** The demo org of this page. Its state resets when the page reloads. */
-export const demoOrg = new DemoOrg();
+/** Returns the start of the UTC day that contains `time`. */
+function startOfUtcDay(time: Date): Date {
+  const day = new Date(time);
+  day.setUTCHours(0, 0, 0, 0);
+  return day;
+}
+
+/**
+ * The demo org of this page. The components judge token ages by the
+ * browser's clock, so the org's current time is the start of today (UTC)
+ * rather than DemoOrg's fixed default: the same seed yields the same
+ * records all day, each day shifted to stay recent. The settings are the
+ * records that the package ships. Its state resets when the page reloads.
+ */
+export const demoOrg = new DemoOrg({
+  now: startOfUtcDay(new Date()),
+  settingRecords: customMetadataRecords
+    .filter((record) => record.type === "OAuth_Guard_Setting")
+    .map((record) => ({
+      name: record.name,
+      value: record.values.Value__c ?? ""
+    }))
+});
 
 export const persona: DemoPersona = personaFromQuery(window.location.search);
 

@@ -4,8 +4,13 @@
  * preview, add their entries here: the preview bundle resolves each
  * `@salesforce/apex/Class.method` import to the entry of the same key.
  */
+import type getSettings from "@salesforce/apex/GuardSettingsController.getSettings";
 import type getSystemPermissions from "@salesforce/apex/SystemPermissionController.getSystemPermissions";
+import type countTokens from "@salesforce/apex/TokenInventoryController.countTokens";
+import type listConnectedApps from "@salesforce/apex/TokenInventoryController.listConnectedApps";
+import type readTokenSlice from "@salesforce/apex/TokenInventoryController.readTokenSlice";
 import { defineApexMethod, type ApexMethodRegistry } from "./apex-method";
+import * as inventory from "./inventory-controllers";
 import type { SystemPermissionName } from "./permission-catalog";
 
 // The permissions SystemPermissionController reports, in its order.
@@ -36,5 +41,31 @@ export const APEX_METHODS = {
       available: org.hasEventMonitoring
     });
     return statuses;
-  })
+  }),
+
+  "GuardSettingsController.getSettings": defineApexMethod<typeof getSettings>(
+    { cacheable: true },
+    (context) => inventory.getSettings(context)
+  ),
+
+  // The token methods generate the demo org's tokens on first use, in
+  // short tasks, so that the page stays responsive meanwhile.
+  "TokenInventoryController.countTokens": defineApexMethod<typeof countTokens>(
+    { cacheable: false },
+    async (context) => {
+      await context.org.loadOAuthTokens();
+      return inventory.countTokens(context);
+    }
+  ),
+
+  "TokenInventoryController.readTokenSlice": defineApexMethod<
+    typeof readTokenSlice
+  >({ cacheable: false }, async (context, { cursor }) => {
+    await context.org.loadOAuthTokens();
+    return inventory.readTokenSlice(context, cursor);
+  }),
+
+  "TokenInventoryController.listConnectedApps": defineApexMethod<
+    typeof listConnectedApps
+  >({ cacheable: true }, (context) => inventory.listConnectedApps(context))
 } satisfies ApexMethodRegistry;

@@ -3,6 +3,7 @@
  * some frozen, a few integration users, and a small number who hold
  * powerful permissions through their profile or a permission set.
  */
+import { runSteps, type GenerationSteps } from "./generation-steps";
 import type { Random } from "./random";
 import { demoRecordId } from "./salesforce-id";
 import {
@@ -105,11 +106,17 @@ class UsernameAllocator {
   }
 }
 
-/** Returns `count` users; the same random stream yields the same users. */
-export function generateUsers(
+/** Users generated between two yields of userGenerationSteps. */
+const USERS_PER_STEP = 500;
+
+/**
+ * Generates `count` users step by step (see generation-steps.ts); the
+ * same random stream yields the same users.
+ */
+export function* userGenerationSteps(
   random: Random,
   options: UserGeneratorOptions
-): DemoUser[] {
+): GenerationSteps<DemoUser[]> {
   const usernames = new UsernameAllocator(
     options.domain,
     options.takenUsernames ?? []
@@ -119,8 +126,19 @@ export function generateUsers(
     users.push(
       generateUser(random, options, usernames, options.firstSequence + index)
     );
+    if ((index + 1) % USERS_PER_STEP === 0) {
+      yield;
+    }
   }
   return users;
+}
+
+/** Returns `count` users; the same random stream yields the same users. */
+export function generateUsers(
+  random: Random,
+  options: UserGeneratorOptions
+): DemoUser[] {
+  return runSteps(userGenerationSteps(random, options));
 }
 
 function generateUser(

@@ -1,9 +1,21 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import type {
+  ConnectedAppPolicy,
+  GuardSetting,
+  TokenCount,
+  TokenSlice
+} from "oauth-guard/dto";
+import {
+  loadInventory,
+  type InventoryApi,
+  type InventoryLoad
+} from "c/inventoryLoader";
+import { inventoryStatus, summarise } from "c/tokenInventory";
 import { APEX_METHODS } from "../apex-methods";
 import { AuraHandledException, type ApexErrorResponse } from "../apex-error";
 import type { ApexCallContext, ApexMethodRegistry } from "../apex-method";
-import { DemoOrg } from "../demo-org";
+import { DEFAULT_SETTING_RECORDS, DemoOrg } from "../demo-org";
 import { invokeApexMethod } from "../invoke";
 
 const org = new DemoOrg({ userCount: 10 });
@@ -164,5 +176,226 @@ describe("invokeApexMethod", () => {
     ).catch((caught: unknown) => caught)) as ApexErrorResponse;
     expect(error.status).toBe(500);
     expect(error.body.message).toContain("Demo.missing");
+  });
+});
+
+describe("GuardSettingsController.getSettings", () => {
+  function shippedSettingValue(name: string): string | undefined {
+    const path = join(
+      __dirname,
+      `../../../force-app/main/default/customMetadata/OAuth_Guard_Setting.${name}.md-meta.xml`
+    );
+    const match =
+      /<field>Value__c<\/field>\s*<value[^>]*>([^<]*)<\/value>/.exec(
+        readFileSync(path, "utf8")
+      );
+    return match?.[1];
+  }
+
+  it("defaults to the shipped values", () => {
+    for (const record of DEFAULT_SETTING_RECORDS) {
+      expect(shippedSettingValue(record.name)).toBe(record.value);
+    }
+  });
+
+  it("returns the org's records by name", async () => {
+    const withRecords = new DemoOrg({
+      userCount: 2,
+      settingRecords: [
+        { name: "StaleAfterDays", value: "30" },
+        { name: "HighRiskScore", value: "8" }
+      ]
+    });
+    const settings = await invokeApexMethod(
+      APEX_METHODS,
+      "GuardSettingsController.getSettings",
+      {},
+      { org: withRecords, runningUser: withRecords.runningUsers.admin }
+    );
+    expect(settings).toEqual([
+      { name: "HighRiskScore", value: "8" },
+      { name: "StaleAfterDays", value: "30" }
+    ]);
+  });
+});
+
+describe("TokenInventoryController", () => {
+  const fullOrg = new DemoOrg();
+  const admin: ApexCallContext = {
+    org: fullOrg,
+    runningUser: fullOrg.runningUsers.admin
+  };
+  const viewer: ApexCallContext = {
+    org: fullOrg,
+    runningUser: fullOrg.runningUsers.viewer
+  };
+
+  function call<Result>(
+    method: string,
+    context: ApexCallContext,
+    params: object = {}
+  ): Promise<Result> {
+    return invokeApexMethod(
+      APEX_METHODS,
+      `TokenInventoryController.${method}`,
+      params,
+      context
+    ) as Promise<Result>;
+  }
+
+  function apiFor(context: ApexCallContext): InventoryApi {
+    return {
+      getSettings: () =>
+        invokeApexMethod(
+          APEX_METHODS,
+          "GuardSettingsController.getSettings",
+          {},
+          context
+        ) as Promise<GuardSetting[]>,
+      countTokens: () => call<TokenCount>("countTokens", context),
+      listConnectedApps: () =>
+        call<ConnectedAppPolicy[]>("listConnectedApps", context),
+      readTokenSlice: (cursor) =>
+        call<TokenSlice>("readTokenSlice", context, { cursor })
+    };
+  }
+
+  it("counts every token for the admin", async () => {
+    expect(await call("countTokens", admin)).toEqual({
+      total: 60_000,
+      seesAllUsers: true
+    });
+  });
+
+  it("counts only the viewer's own tokens", async () => {
+    expect(await call("countTokens", viewer)).toEqual({
+      total: 5,
+      seesAllUsers: false
+    });
+  });
+
+  it("reads a first slice of 2,000", async () => {
+    const slice = await call<TokenSlice>("readTokenSlice", admin, {
+      cursor: null
+    });
+    expect(slice.tokens).toHaveLength(2000);
+    expect(typeof slice.nextCursor).toBe("string");
+    expect(slice.problems).toEqual([]);
+  });
+
+  it("names the holder of every token", async () => {
+    const slice = await call<TokenSlice>("readTokenSlice", admin, {
+      cursor: null
+    });
+    const holderIds = new Set(slice.holders.map((holder) => holder.userId));
+    expect(holderIds.size).toBe(slice.holders.length);
+    for (const row of slice.tokens) {
+      expect(holderIds.has(row.userId)).toBe(true);
+    }
+  });
+
+  it("labels powerful permissions as Apex does", async () => {
+    const slice = await call<TokenSlice>("readTokenSlice", viewer, {
+      cursor: null
+    });
+    expect(slice.holders).toEqual([
+      {
+        userId: fullOrg.runningUsers.viewer.id,
+        name: "Sam Okafor",
+        username: fullOrg.runningUsers.viewer.username,
+        isActive: true,
+        isFrozen: false,
+        powerfulPermissions: ["View All Data"]
+      }
+    ]);
+  });
+
+  it("leaves null fields out as Apex does", async () => {
+    const slice = await call<TokenSlice>("readTokenSlice", admin, {
+      cursor: null
+    });
+    const neverUsed = slice.tokens.find((row) => !("lastUsedDate" in row));
+    expect(neverUsed).toBeDefined();
+    const values = slice.tokens.flatMap((row): unknown[] => Object.values(row));
+    expect(values).not.toContain(null);
+  });
+
+  it("omits the cursor after the last slice", async () => {
+    const slice = await call<TokenSlice>("readTokenSlice", viewer, {
+      cursor: null
+    });
+    expect(slice.tokens).toHaveLength(5);
+    expect("nextCursor" in slice).toBe(false);
+  });
+
+  it("rejects a malformed cursor in the Apex shape", async () => {
+    await expect(
+      call("readTokenSlice", admin, { cursor: "bm90IGpzb24=" })
+    ).rejects.toEqual({
+      status: 500,
+      statusText: "Server Error",
+      ok: false,
+      headers: {},
+      body: {
+        message:
+          "The token cursor is invalid because it does not contain valid " +
+          "JSON. Start again from the first slice, without a cursor."
+      }
+    });
+  });
+
+  it("lists installed apps sorted by name", async () => {
+    const policies = await call<ConnectedAppPolicy[]>(
+      "listConnectedApps",
+      admin
+    );
+    const names = policies.map((policy) => policy.name);
+    expect(policies.length).toBe(
+      fullOrg.apps.filter((app) => app.policy).length
+    );
+    expect(names).toEqual(
+      [...names].sort((first, second) =>
+        first.toLowerCase().localeCompare(second.toLowerCase())
+      )
+    );
+  });
+
+  describe("inventory loaded by the page's loader", () => {
+    let load: InventoryLoad;
+
+    beforeAll(async () => {
+      load = await loadInventory(apiFor(admin), {
+        yieldBetweenChunks: () => Promise.resolve()
+      });
+    });
+
+    it("reads every token once", () => {
+      const status = inventoryStatus(load.state);
+      expect(load.complete).toBe(true);
+      expect(load.problems).toEqual([]);
+      expect(status.tokens).toBe(60_000);
+      expect(status.duplicateRows).toBe(0);
+      expect(status.skippedRows).toBe(0);
+    });
+
+    it("groups tokens into about forty apps", () => {
+      expect(inventoryStatus(load.state).apps).toBeGreaterThanOrEqual(38);
+      expect(inventoryStatus(load.state).apps).toBeLessThanOrEqual(45);
+    });
+
+    it("rates apps at every risk level", () => {
+      const apps = summarise(load.state, load.policies, fullOrg.now.getTime());
+      const levels = new Set(apps.map((app) => app.risk.level));
+      expect([...levels].sort()).toEqual(["high", "low", "medium", "none"]);
+    });
+  });
+
+  it("loads only the viewer's tokens", async () => {
+    const load = await loadInventory(apiFor(viewer), {
+      yieldBetweenChunks: () => Promise.resolve()
+    });
+    expect(load.count.seesAllUsers).toBe(false);
+    expect(inventoryStatus(load.state).tokens).toBe(5);
+    expect(inventoryStatus(load.state).holders).toBe(1);
   });
 });
