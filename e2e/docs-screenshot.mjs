@@ -20,7 +20,7 @@ const DETAIL_APP = "Parley Sales Assistant";
 
 async function waitForAppsTable(page) {
   await page
-    .locator('[data-id="apps"] th[data-label="App"]')
+    .locator('[data-id="apps"] [data-label="App"]')
     .first()
     .waitFor({ timeout: LOAD_TIMEOUT_MS });
 }

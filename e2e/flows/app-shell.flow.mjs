@@ -55,7 +55,7 @@ export default function declareAppShellFlow(preview) {
 
     it("keeps the apps table across tab switches", async () => {
       await preview.visit("/", "apps-after-access", async (page) => {
-        const firstApp = page.locator('[data-id="apps"] th[data-label="App"]');
+        const firstApp = page.locator('[data-id="apps"] [data-label="App"]');
         await firstApp.first().waitFor({ timeout: LOAD_TIMEOUT_MS });
         await page.getByRole("tab", { name: "Access" }).click();
         await page

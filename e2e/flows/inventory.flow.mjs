@@ -26,7 +26,7 @@ const LONG_TASK_MS = 50;
 async function waitForAppsTable(page) {
   const table = page.locator('[data-id="apps"]');
   await table
-    .locator('th[data-label="App"]')
+    .locator('[data-label="App"]')
     .first()
     .waitFor({ timeout: LOAD_TIMEOUT_MS });
   return table;
@@ -44,8 +44,7 @@ async function waitForShownCount(page, pattern) {
 }
 
 function columnTexts(table, label) {
-  const tag = label === "App" ? "th" : "td";
-  return table.locator(`${tag}[data-label="${label}"]`).allInnerTexts();
+  return table.locator(`[data-label="${label}"]`).allInnerTexts();
 }
 
 function parseCount(text) {
@@ -165,9 +164,10 @@ export default function declareInventoryFlow(preview) {
 
         const range = page.locator('[data-id="range"]');
         const firstRange = await range.innerText();
-        const match = firstRange.match(/^Tokens 1–50 of (\d+)$/);
+        const match = firstRange.match(/^Tokens 1–50 of ([\d,]+)$/);
         assert.ok(match, `unexpected token range "${firstRange}"`);
-        const appTokens = Number(match[1]);
+        const appTokensText = match[1];
+        const appTokens = parseCount(appTokensText);
 
         const canvas = page.locator('canvas[data-id="age-chart"]');
         assert.ok(
@@ -186,7 +186,7 @@ export default function declareInventoryFlow(preview) {
         const tokenRows = page.locator('[data-id="tokens"] tbody tr');
         assert.equal(await tokenRows.count(), 50);
         await page.locator('[data-id="next"]').click();
-        await page.getByText(`Tokens 51–100 of ${appTokens}`).waitFor();
+        await page.getByText(`Tokens 51–100 of ${appTokensText}`).waitFor();
         assert.equal(await tokenRows.count(), 50);
       });
     });

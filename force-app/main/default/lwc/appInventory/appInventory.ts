@@ -25,9 +25,16 @@ import {
   type TokenPage,
   type TokenSort
 } from "c/tokenInventory";
-import { appColumns, RISK_OPTIONS } from "./appColumns";
 
 const TOKEN_PAGE_SIZE = 50;
+
+const RISK_OPTIONS = [
+  { label: "All risk levels", value: "all" },
+  { label: "High", value: "high" },
+  { label: "Medium", value: "medium" },
+  { label: "Low", value: "low" },
+  { label: "None", value: "none" }
+];
 
 const apexInventory: InventoryApi = {
   getSettings: () => getSettings(),
@@ -51,7 +58,8 @@ function nextTask(): Promise<void> {
  * risk, with a filter, sorting and an app's detail.
  */
 export default class AppInventory extends LightningElement {
-  columns = appColumns(90, 180);
+  staleAfterDays = 90;
+  oldAfterDays = 180;
   riskOptions = RISK_OPTIONS;
   loading = true;
   error: unknown;
@@ -99,10 +107,8 @@ export default class AppInventory extends LightningElement {
       this.problems = load.problems;
       this.seesAllUsers = load.count.seesAllUsers;
       this.apps = summarise(load.state, load.policies, this.now);
-      this.columns = appColumns(
-        load.state.settings.staleAfterDays,
-        load.state.settings.oldAfterDays
-      );
+      this.staleAfterDays = load.state.settings.staleAfterDays;
+      this.oldAfterDays = load.state.settings.oldAfterDays;
     } catch (error) {
       this.error = error;
     } finally {
@@ -173,8 +179,8 @@ export default class AppInventory extends LightningElement {
     this.sortDirection = event.detail.sortDirection;
   }
 
-  handleRowAction(event: CustomEvent<{ row: AppTableRow }>): void {
-    this.openApp(event.detail.row.key);
+  handleOpen(event: CustomEvent<{ key: string }>): void {
+    this.openApp(event.detail.key);
   }
 
   handleCloseDetail(): void {

@@ -69,15 +69,15 @@ export interface SettingsReading {
 export const DEFAULT_SETTINGS: Readonly<GuardSettings> = Object.freeze({
   staleAfterDays: 90,
   oldAfterDays: 180,
-  mediumRiskScore: 3,
-  highRiskScore: 6,
+  mediumRiskScore: 4,
+  highRiskScore: 7,
   riskWeights: Object.freeze({
     refreshTokensNeverExpire: 3,
     anyUserMayAuthorise: 2,
-    notInstalled: 3,
+    notInstalled: 4,
     refreshTokenPolicyUnknown: 1,
-    powerfulPermissionHolders: 3,
-    inactiveOrFrozenHolders: 2,
+    powerfulPermissionHolders: 2,
+    inactiveOrFrozenHolders: 1,
     staleTokens: 1,
     oldTokens: 1
   }),

@@ -28,6 +28,8 @@ export interface AppTableRow {
   riskLevel: string;
   riskScore: number;
   riskReasons: string;
+  /** Why a row is not keyed by an app id, or empty when it is. */
+  identityNote: string;
 }
 
 export type SortableColumn = Exclude<keyof AppTableRow, "key">;
@@ -73,6 +75,23 @@ export function riskReasons(app: AppSummary): string {
   return app.risk.factors.map((factor) => factor.message).join(" ");
 }
 
+/**
+ * Explains rows keyed by name. Tokens of an installed app that lack a menu
+ * item carry no application id, so they form a row of their own beside the
+ * app's id-keyed row; the note tells the two apart.
+ */
+function identityNote(app: AppSummary): string {
+  if (app.applicationId !== null && app.key.startsWith("id:")) {
+    return "";
+  }
+  if (app.policyMatch === "name") {
+    return "Tokens without a menu item, matched to the app by name";
+  }
+  return app.tokens > 0 && app.tokenAppNames.length === 0
+    ? "Tokens that name no app"
+    : "Known by name only";
+}
+
 /** Builds the table row of one app. */
 export function toTableRow(app: AppSummary): AppTableRow {
   return {
@@ -92,7 +111,8 @@ export function toTableRow(app: AppSummary): AppTableRow {
     permittedUsers: PERMITTED_USERS_LABELS[app.permittedUsers] ?? "Unknown",
     riskLevel: RISK_LABELS[app.risk.level],
     riskScore: app.risk.score,
-    riskReasons: riskReasons(app)
+    riskReasons: riskReasons(app),
+    identityNote: identityNote(app)
   };
 }
 

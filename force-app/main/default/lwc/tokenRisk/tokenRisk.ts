@@ -10,10 +10,13 @@
  * - none: score 0, either because no factor applies or because every
  *   factor that applies has weight 0. Such factors are still listed.
  *
- * With the default weights and scores (medium 3, high 6), an installed app
- * whose refresh tokens never expire and that any user may authorise scores
- * 3 + 2 = 5 (medium), and one token held by a user with Modify All Data
- * adds 3 more (high).
+ * The defaults (medium 4, high 7) need an app-level weakness as well as
+ * risky holders for a high rating. Holder hygiene alone (stale, old and
+ * inactive holders' tokens, 1 point each, and powerful holders, 2) scores
+ * at most 5, medium. An app whose refresh tokens never expire (3) and
+ * that any user may authorise (2) scores 5, medium, and tokens held by a
+ * user with Modify All Data (2) make it 7, high. An app that is not
+ * installed (4) is medium on that alone.
  *
  * "Refresh-token policy unknown" is left out for an app that is not
  * installed, because "not installed" already explains why the policy

@@ -51,7 +51,7 @@ function query<T extends Element = HTMLElement>(
   return element.shadowRoot?.querySelector<T>(`[data-id="${dataId}"]`) ?? null;
 }
 
-type Datatable = HTMLElement & { data: Record<string, unknown>[] };
+type AppTableElement = HTMLElement & { rows: Record<string, unknown>[] };
 
 describe("c-app-inventory", () => {
   beforeEach(() => {
@@ -84,12 +84,12 @@ describe("c-app-inventory", () => {
   it("lists one row per app, riskiest first", async () => {
     const element = mount();
     await settle();
-    const table = query<Datatable>(element, "apps");
-    expect(table?.data.map((row) => row.name)).toEqual([
+    const table = query<AppTableElement>(element, "apps");
+    expect(table?.rows.map((row) => row.name)).toEqual([
       "Acme Sync",
       '<img src=x onerror=alert(1)> "Quoted" Loader'
     ]);
-    expect(table?.data[0]?.riskReasons).toContain("Modify All Data");
+    expect(table?.rows[0]?.riskReasons).toContain("Modify All Data");
     expect(readTokenSlice).toHaveBeenCalledWith({ cursor: null });
     await expect(element).toBeAccessible();
   });
@@ -108,9 +108,9 @@ describe("c-app-inventory", () => {
       new CustomEvent("change", { detail: { value: "loader" } })
     );
     await settle();
-    const table = query<Datatable>(element, "apps");
-    expect(table?.data).toHaveLength(1);
-    expect(table?.data[0]?.name).toContain("Loader");
+    const table = query<AppTableElement>(element, "apps");
+    expect(table?.rows).toHaveLength(1);
+    expect(table?.rows[0]?.name).toContain("Loader");
   });
 
   it("filters by risk level", async () => {
@@ -120,8 +120,8 @@ describe("c-app-inventory", () => {
       new CustomEvent("change", { detail: { value: "low" } })
     );
     await settle();
-    const table = query<Datatable>(element, "apps");
-    expect(table?.data.every((row) => row.riskLevel === "Low")).toBe(true);
+    const table = query<AppTableElement>(element, "apps");
+    expect(table?.rows.every((row) => row.riskLevel === "Low")).toBe(true);
   });
 
   it("sorts by a column", async () => {
@@ -133,16 +133,16 @@ describe("c-app-inventory", () => {
       })
     );
     await settle();
-    const table = query<Datatable>(element, "apps");
-    expect(table?.data.map((row) => row.tokens)).toEqual([1, 2]);
+    const table = query<AppTableElement>(element, "apps");
+    expect(table?.rows.map((row) => row.tokens)).toEqual([1, 2]);
   });
 
   it("opens an app's detail and pages its tokens", async () => {
     const element = mount();
     await settle();
-    const table = query<Datatable>(element, "apps");
+    const table = query<AppTableElement>(element, "apps");
     table?.dispatchEvent(
-      new CustomEvent("rowaction", { detail: { row: table.data[0] } })
+      new CustomEvent("open", { detail: { key: table.rows[0]?.key } })
     );
     await settle();
     const detail = element.shadowRoot?.querySelector("c-app-detail") as
@@ -191,7 +191,7 @@ describe("c-app-inventory", () => {
     expect(query(element, "partial")?.textContent).toContain(
       "Tokens after the first 3 could not be read: Apex heap size too large"
     );
-    expect(query<Datatable>(element, "apps")?.data).toHaveLength(2);
+    expect(query<AppTableElement>(element, "apps")?.rows).toHaveLength(2);
     await expect(element).toBeAccessible();
   });
 
@@ -220,18 +220,16 @@ describe("c-app-inventory", () => {
     );
   });
 
-  it("names the thresholds in the column headers", async () => {
+  it("passes the thresholds to the table", async () => {
     mocked(getSettings).mockResolvedValue([
       { name: "StaleAfterDays", value: "30" }
     ]);
     const element = mount();
     await settle();
-    const table = query<HTMLElement & { columns: { label: string }[] }>(
-      element,
-      "apps"
-    );
-    const labels = table?.columns.map((column) => column.label) ?? [];
-    expect(labels).toContain("Unused over 30 days");
-    expect(labels).toContain("Older than 180 days");
+    const table = query<
+      HTMLElement & { staleAfterDays: number; oldAfterDays: number }
+    >(element, "apps");
+    expect(table?.staleAfterDays).toBe(30);
+    expect(table?.oldAfterDays).toBe(180);
   });
 });

@@ -171,15 +171,15 @@ describe("settingsFromRecords", () => {
     const reading = settingsFromRecords([
       { name: "MediumRiskScore", value: "high" }
     ]);
-    expect(reading.settings.mediumRiskScore).toBe(3);
-    expect(reading.problems[0]?.message).toContain("the default, 3");
+    expect(reading.settings.mediumRiskScore).toBe(4);
+    expect(reading.problems[0]?.message).toContain("the default, 4");
   });
 
   it("rejects a weight above 100 points", () => {
     const reading = settingsFromRecords([
       { name: "RiskWeightNotInstalled", value: "101" }
     ]);
-    expect(reading.settings.riskWeights.notInstalled).toBe(3);
+    expect(reading.settings.riskWeights.notInstalled).toBe(4);
     expect(reading.problems[0]?.message).toContain("points");
   });
 
@@ -224,26 +224,26 @@ describe("settingsFromRecords", () => {
       { name: "MediumRiskScore", value: "8" },
       { name: "HighRiskScore", value: "5" }
     ]);
-    expect(reading.settings.mediumRiskScore).toBe(3);
-    expect(reading.settings.highRiskScore).toBe(6);
+    expect(reading.settings.mediumRiskScore).toBe(4);
+    expect(reading.settings.highRiskScore).toBe(7);
     expect(reading.problems[0]?.name).toBe("HighRiskScore");
     expect(reading.problems[0]?.value).toBe("5");
   });
 
   it("blames medium score when only it was set", () => {
     const reading = settingsFromRecords([
-      { name: "MediumRiskScore", value: "7" }
+      { name: "MediumRiskScore", value: "8" }
     ]);
-    expect(reading.settings.mediumRiskScore).toBe(3);
+    expect(reading.settings.mediumRiskScore).toBe(4);
     expect(reading.problems[0]?.name).toBe("MediumRiskScore");
     expect(reading.problems[0]?.message).toContain("higher than");
   });
 
   it("accepts equal medium and high scores", () => {
     const reading = settingsFromRecords([
-      { name: "MediumRiskScore", value: "6" }
+      { name: "MediumRiskScore", value: "7" }
     ]);
-    expect(reading.settings.mediumRiskScore).toBe(6);
+    expect(reading.settings.mediumRiskScore).toBe(7);
     expect(reading.problems).toEqual([]);
   });
 });

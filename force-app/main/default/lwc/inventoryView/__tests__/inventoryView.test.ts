@@ -88,13 +88,14 @@ describe("toTableRow", () => {
     expect(row.refreshTokenPolicy).toBe("Never expires");
     expect(row.permittedUsers).toBe("All users may self-authorise");
     expect(row.tokens).toBe(2);
+    expect(row.identityNote).toBe("");
     expect(row.users).toBe(2);
   });
 
   it("gives the reasons with the level", () => {
     const app = byName(inventory().apps, "Acme Sync");
     const row = toTableRow(app);
-    expect(row.riskLevel).toBe("High");
+    expect(row.riskLevel).toBe("Medium");
     expect(row.riskReasons).toBe(riskReasons(app));
     expect(row.riskReasons).toContain("never expire");
   });
@@ -105,6 +106,7 @@ describe("toTableRow", () => {
     );
     expect(app && toTableRow(app).name).toBe('<b>"Data" Loader</b>');
     expect(app && toTableRow(app).installed).toBe("Not installed");
+    expect(app && toTableRow(app).identityNote).toBe("Known by name only");
   });
 });
 
@@ -199,5 +201,23 @@ describe("ageBucketsForApp", () => {
   it("returns empty buckets for an unknown key", () => {
     const buckets = ageBucketsForApp(inventory().state, "nothing", NOW);
     expect(buckets.every((bucket) => bucket.count === 0)).toBe(true);
+  });
+});
+
+describe("identity notes", () => {
+  it("explains tokens matched to an app by name", () => {
+    const state = createInventory(copyDefaultSettings());
+    addRows(state, [token(null, "Report Mailer", 7, 5)]);
+    const [app] = summarise(state, POLICIES, NOW);
+    expect(app && toTableRow(app).identityNote).toBe(
+      "Tokens without a menu item, matched to the app by name"
+    );
+  });
+
+  it("explains tokens that name no app", () => {
+    const state = createInventory(copyDefaultSettings());
+    addRows(state, [{ ...token(null, "x", 8, 5), appName: null }]);
+    const [app] = summarise(state, POLICIES, NOW);
+    expect(app && toTableRow(app).identityNote).toBe("Tokens that name no app");
   });
 });

@@ -204,10 +204,10 @@ describe("levelForScore", () => {
   it.each([
     [0, "none"],
     [1, "low"],
-    [2, "low"],
-    [3, "medium"],
-    [5, "medium"],
-    [6, "high"],
+    [3, "low"],
+    [4, "medium"],
+    [6, "medium"],
+    [7, "high"],
     [20, "high"]
   ])("rates score %i as %s", (score, level) => {
     expect(levelForScore(score, DEFAULT_SETTINGS)).toBe(level);
@@ -257,7 +257,7 @@ describe("assessAppRisk", () => {
       },
       DEFAULT_SETTINGS
     );
-    expect(assessment.score).toBe(8);
+    expect(assessment.score).toBe(7);
     expect(assessment.level).toBe("high");
   });
 
