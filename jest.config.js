@@ -9,6 +9,8 @@ const LWC_ROOT = "<rootDir>/force-app/main/default/lwc";
  */
 const SERVICE_MODULES = [
   "appKey",
+  "auditChain",
+  "csvExport",
   "errorText",
   "guardSettings",
   "indicatorMatch",
@@ -18,6 +20,8 @@ const SERVICE_MODULES = [
   "policyCatalog",
   "policyDecision",
   "refreshTokenPolicy",
+  "revocationPlan",
+  "sha256",
   "systemPermissions",
   "tokenAge",
   "tokenInventory",

@@ -184,13 +184,13 @@ declare module "oauth-guard/dto" {
     appKey: string;
     /** May be empty while nextCursor is set: keep reading. */
     tokens: RevocableToken[];
-    /** Opaque; pass back to read the next slice. Null when done. */
+    /** Opaque. Pass it back to read the next slice. Null when done. */
     nextCursor: string | null;
     /** Problems met while reading, each a sentence for the admin. */
     problems: string[];
   }
 
-  /** Which tokens of an app a revocation request covers. */
+  /** Scope of a revocation request: one user, a selection or the whole app. */
   export type RevocationScope = "User" | "Selection" | "App";
 
   /** Status of a revocation request. */
@@ -204,7 +204,10 @@ declare module "oauth-guard/dto" {
   /** Final outcome of one token in a revocation request. */
   export type RevocationOutcomeCode = "Revoked" | "AlreadyGone" | "Failed";
 
-  /** How Apex revoked a token: the Apex method or the org's HTTP endpoint. */
+  /**
+   * Path by which Apex revoked a token: the Apex method or the org's HTTP
+   * revoke endpoint.
+   */
   export type RevocationPath = "ApexRevokeToken" | "HttpRevokeEndpoint";
 
   /** Mirrors Apex `RevocationAccess`: what the running user may do. */
@@ -222,7 +225,7 @@ declare module "oauth-guard/dto" {
     orgDomainUrl: string;
   }
 
-  /** Mirrors Apex `RevocationRequest`: one revocation request and its progress. */
+  /** Mirrors Apex `RevocationRequest`: one request and its progress. */
   export interface RevocationRequest {
     id: string;
     /** Record name, for example `REV-000012`. */
@@ -232,7 +235,7 @@ declare module "oauth-guard/dto" {
     appKey: string;
     appName: string | null;
     scope: RevocationScope;
-    /** The user whose tokens a `User` request covers; null otherwise. */
+    /** The user a `User` request covers, or null for other scopes. */
     targetUserId: string | null;
     /** Tokens the request covered when it was made. */
     tokensRequested: number;
@@ -245,13 +248,13 @@ declare module "oauth-guard/dto" {
     revoked: number;
     alreadyGone: number;
     failed: number;
-    /** Id of the job link that runs or ran last; null before the first. */
+    /** Id of the job link that runs or ran last, or null before the first. */
     jobId: string | null;
-    /** Why the job stopped, for an `Interrupted` request. */
+    /** Reason the job stopped, for an `Interrupted` request. */
     lastError: string | null;
     /** ISO 8601 UTC of the last progress update. */
     progressUpdatedAt: string | null;
-    /** True when the request is interrupted and resumeRevocation may continue it. */
+    /** True when the request is interrupted and may be resumed. */
     resumable: boolean;
   }
 
@@ -265,22 +268,22 @@ declare module "oauth-guard/dto" {
     /** The holder's name when the user record is readable. */
     userName: string | null;
     appName: string | null;
-    /** ISO 8601 UTC; null when the token was never found. */
+    /** ISO 8601 UTC, or null when the token was never found. */
     tokenCreatedDate: string | null;
     outcome: RevocationOutcomeCode;
     /** Null when no revoke call was made. */
     path: RevocationPath | null;
-    /** Why the token failed, or a note on how it was found gone. */
+    /** Reason the token failed, or a note on how it was found gone. */
     error: string | null;
     /** ISO 8601 UTC. */
     recordedAt: string;
   }
 
-  /** Mirrors Apex `RevocationStatus`: a request and one page of its outcomes. */
+  /** Mirrors Apex `RevocationStatus`: a request and a page of its outcomes. */
   export interface RevocationStatus {
     request: RevocationRequest;
     outcomes: RevocationOutcome[];
-    /** Opaque; pass back for the next page of outcomes. Null when done. */
+    /** Opaque. Pass it back for the next page of outcomes. Null when done. */
     nextOutcomeCursor: string | null;
   }
 
@@ -299,13 +302,13 @@ declare module "oauth-guard/dto" {
     /** Record name, assigned by the platform on insert, so not hashed. */
     name: string | null;
     sequence: number;
-    /** Hash of the record before this one; null for the first record. */
+    /** Hash of the record before this one, or null for the first record. */
     previousHash: string | null;
     /** SHA-256 of the canonical form, 64 lowercase hex digits. */
     hash: string;
     /** ISO 8601 UTC, whole seconds. */
     recordedAt: string;
-    /** Who made the request or the archive. */
+    /** User who made the request or the archive. */
     actorId: string | null;
     actorName: string | null;
     reason: string | null;
@@ -343,14 +346,17 @@ declare module "oauth-guard/dto" {
   /** Mirrors Apex `AuditTrailPage`: audit records in sequence order. */
   export interface AuditTrailPage {
     entries: AuditEntry[];
-    /** Opaque; pass back for the next page. Null when done. */
+    /** Opaque. Pass it back for the next page. Null when done. */
     nextCursor: string | null;
     /** The chain head: the last sequence written and its hash. */
     headSequence: number | null;
     headHash: string | null;
   }
 
-  /** Mirrors Apex `AuditArchivePlan`: what an archive before a date would remove. */
+  /**
+   * Mirrors Apex `AuditArchivePlan`: the records an archive before a time
+   * would remove.
+   */
   export interface AuditArchivePlan {
     /** ISO 8601 UTC: records written before it may go. */
     before: string;
