@@ -9,6 +9,7 @@ const LWC_ROOT = "<rootDir>/force-app/main/default/lwc";
  */
 const SERVICE_MODULES = [
   "activityAggregate",
+  "activityCapture",
   "activityImport",
   "activityRecord",
   "appKey",

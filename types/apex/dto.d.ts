@@ -115,11 +115,25 @@ declare module "oauth-guard/dto" {
     title: string;
     /** Severity__c: `High`, `Medium` or `Low`. */
     severity: string;
-    /** Match_Kind__c: `Exact`, `Substring` or `IpRange`. */
-    matchKind: string;
+    /**
+     * Kind__c, for example `UserAgent`, `QueryPattern` or `ExportVolume`.
+     * Null or absent on records made before Kind__c existed: c/findingRules
+     * then infers the kind from the field and match kind.
+     */
+    kind?: string | null;
+    /**
+     * Match_Kind__c: `Exact`, `Substring` or `IpRange`; null for kinds that
+     * compare no pattern.
+     */
+    matchKind: string | null;
     /** Field__c, for example `USER_AGENT` or `SOURCE_IP`. */
     field: string;
-    pattern: string;
+    /** Pattern__c; null for kinds that compare no pattern. */
+    pattern: string | null;
+    /** Threshold__c: rows per day, or distinct query patterns per day. */
+    threshold?: number | null;
+    /** Scope__c: `App` or `User`, for rules that add up activity. */
+    scope?: string | null;
     source: string | null;
     /** Source_Date__c as `yyyy-mm-dd`, or null. */
     sourceDate: string | null;
@@ -369,5 +383,150 @@ declare module "oauth-guard/dto" {
     recordCount: number;
     /** Sentences explaining why the cut is earlier than requested. */
     notes: string[];
+  }
+
+  /**
+   * Mirrors Apex `EventSourceStatus`: whether one source of activity data
+   * can be read by the running user, and why not.
+   */
+  export interface EventSourceStatus {
+    /** `EventLogFile`, `ApiEvent`, `ReportEvent`, `BulkApiResultEventStore` or `LoginHistory`. */
+    source: string;
+    available: boolean;
+    reasonCode:
+      | "available"
+      | "limited"
+      | "no-files"
+      | "no-licence"
+      | "missing-permission"
+      | "query-failed";
+    /** What the admin should know or do, as a sentence. */
+    reason: string;
+    /** For EventLogFile: event types with files in the last 7 days, sorted. */
+    eventTypes: string[];
+    /** API names of system permissions the user lacks, e.g. `ViewEventLogFiles`. */
+    missingPermissions: string[];
+  }
+
+  /** Mirrors Apex `EventLogFileInfo`: an EventLogFile without its content. */
+  export interface EventLogFileInfo {
+    /** 18-character EventLogFile id. */
+    id: string;
+    eventType: string;
+    /** ISO 8601 UTC: the start of the day or hour the file covers. */
+    logDate: string;
+    /** `Daily` or `Hourly`. */
+    interval: string;
+    sequence: number;
+    /** Size of the CSV in bytes. */
+    logFileLength: number;
+    /** ISO 8601 UTC. */
+    createdDate: string;
+    /** `EventType|LogDate|Interval|Sequence`. */
+    fileKey: string;
+    /** False when the file must be downloaded and imported from disk. */
+    readableInApex: boolean;
+  }
+
+  /** Mirrors Apex `EventLogFilePage`: files, newest first. */
+  export interface EventLogFilePage {
+    files: EventLogFileInfo[];
+    /** Opaque. Pass it back for the next page. Null when done. */
+    nextCursor: string | null;
+  }
+
+  /** Mirrors Apex `EventLogFileContent`: one file and its CSV. */
+  export interface EventLogFileContent {
+    file: EventLogFileInfo;
+    csv: string;
+  }
+
+  /**
+   * Mirrors Apex `EventRowPage`: rows of a real-time event object or of
+   * LoginHistory, newest first, each a map of field name to text. Times
+   * are ISO 8601 UTC; fields without a value are absent.
+   */
+  export interface EventRowPage {
+    objectName: string;
+    /** `EventDate`, or `LoginTime` for LoginHistory. */
+    timeField: string;
+    fields: string[];
+    /** Fields OAuth Guard reads where they exist, which the org lacks or hides. */
+    missingFields: string[];
+    rows: Record<string, string>[];
+    /** Opaque. Pass it back for the next page. Null when done. */
+    nextCursor: string | null;
+  }
+
+  /** Mirrors Apex `DistinctValues`: the first values in code unit order. */
+  export interface DistinctValues {
+    values: string[];
+    /** True when more distinct values were seen than `values` keeps. */
+    truncated: boolean;
+  }
+
+  /**
+   * Mirrors Apex `ActivitySummary`, and c/activityCapture's
+   * CapturedSummary: one event type, app, user and UTC day.
+   */
+  export interface ActivitySummary {
+    key: string;
+    eventType: string;
+    /** UTC day, YYYY-MM-DD. */
+    day: string;
+    /** `id:<18-character id>`, `name:<app name>` or `unattributed`. */
+    appKey: string;
+    connectedAppId: string | null;
+    appName: string | null;
+    /** User id, or the username when the rows had no id, or null. */
+    user: string | null;
+    username: string | null;
+    requests: number;
+    /** Null when no request reported a row count. */
+    rows: number | null;
+    requestsWithUnknownRows: number;
+    /** Null when no request reported a response size. */
+    bytes: number | null;
+    requestsWithUnknownBytes: number;
+    /** ISO 8601 UTC. */
+    firstSeen: string;
+    lastSeen: string;
+    sourceIps: DistinctValues;
+    countries: DistinctValues;
+    userAgents: DistinctValues;
+    clientNames: DistinctValues;
+  }
+
+  /** Mirrors Apex `ActivitySummaryPage`: summaries, newest day first. */
+  export interface ActivitySummaryPage {
+    summaries: ActivitySummary[];
+    /** Opaque. Pass it back for the next page. Null when done. */
+    nextCursor: string | null;
+  }
+
+  /**
+   * Mirrors Apex `CapturedLogFile`: one file the daily capture handled,
+   * from its OAuth_Log_File_Capture__c record.
+   */
+  export interface CapturedLogFile {
+    fileKey: string;
+    eventLogFileId: string;
+    eventType: string;
+    /** ISO 8601 UTC. */
+    logDate: string;
+    interval: string;
+    sequence: number;
+    /** Size in bytes. */
+    logFileLength: number;
+    status: "Captured" | "TooLarge" | "Rejected" | "Failed";
+    /** Null for a file that was not read (TooLarge, Failed). */
+    rows: number | null;
+    records: number | null;
+    undatedRows: number | null;
+    problemCount: number | null;
+    /** The first problems, one per line, or the error of a failed file. */
+    problems: string | null;
+    /** ISO 8601 UTC. */
+    capturedAt: string;
   }
 }
