@@ -59,3 +59,11 @@ declare module "lightning/navigation" {
     const GenerateUrl: unique symbol;
   }
 }
+
+declare module "@salesforce/apex" {
+  /**
+   * Calls the Apex method behind a value that a wired member received,
+   * and delivers the new result to that member.
+   */
+  export function refreshApex(wiredValue: unknown): Promise<void>;
+}
