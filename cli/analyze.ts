@@ -1,12 +1,17 @@
 /**
  * `oauth-guard analyze`: reads every file with the guard core's readers,
- * aggregates the records per app, and returns the result. Files are read
+ * aggregates the records per app, runs the findings engine beside the
+ * aggregation when given one, and returns the result. Files are read
  * one after another as streams, so memory does not grow with file size.
  */
-import { createReadStream } from "node:fs";
+import { createHash } from "node:crypto";
+import { createReadStream, type ReadStream } from "node:fs";
+import { StringDecoder } from "node:string_decoder";
 import { ActivityAggregator } from "c/activityAggregate";
 import { readActivityFile, type ActivityFileReport } from "c/activityImport";
 import type { ActivityRecord, ReadProblem } from "c/activityRecord";
+import type { EvidenceInput } from "c/evidencePack";
+import type { FindingEngine } from "c/findingEngine";
 import { describeFsError, expandInputs } from "./input-files";
 import { Progress, type ProgressStream } from "./progress";
 import type { AnalysisResult } from "./report";
@@ -21,13 +26,48 @@ export interface AnalyzeOptions {
   until: number | null;
   progressStream: ProgressStream;
   now?: () => number;
+  /** Receives every record in range, beside the aggregation. */
+  findings?: FindingEngine;
+  /** Hashes each file's bytes while it is read, for the evidence pack. */
+  hashInputs?: boolean;
+}
+
+/** The analysis, with the input hashes when requested. */
+export interface AnalyzeOutcome extends AnalysisResult {
+  /** Each file read to its end, with its SHA-256, when hashInputs was set. */
+  activityInputs: EvidenceInput[];
+}
+
+/**
+ * Decodes a byte stream as UTF-8, as Node's `encoding: "utf8"` would,
+ * while hashing the bytes themselves: the SHA-256 of an evidence pack
+ * names the file as stored, invalid bytes included.
+ */
+async function* decodeWhileHashing(
+  stream: ReadStream,
+  hash: ReturnType<typeof createHash>,
+  progress: { complete: boolean }
+): AsyncGenerator<string> {
+  const decoder = new StringDecoder("utf8");
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    hash.update(chunk);
+    const text = decoder.write(chunk);
+    if (text.length > 0) {
+      yield text;
+    }
+  }
+  const rest = decoder.end();
+  if (rest.length > 0) {
+    yield rest;
+  }
+  progress.complete = true;
 }
 
 /** Reads the files and folders named in `inputs` and aggregates them. */
 export async function analyze(
   inputs: readonly string[],
   options: AnalyzeOptions
-): Promise<AnalysisResult> {
+): Promise<AnalyzeOutcome> {
   const { files, problems } = expandInputs(inputs);
   const errors: ReadProblem[] = problems.map((problem) => ({
     file: problem.file,
@@ -46,7 +86,10 @@ export async function analyze(
       return;
     }
     aggregator.add(record);
+    options.findings?.add(record);
   };
+  const keepFields = options.findings?.needsRawFields ?? false;
+  const activityInputs: EvidenceInput[] = [];
 
   const totalBytes = files.reduce((sum, file) => sum + file.size, 0);
   const progress = new Progress(
@@ -63,16 +106,32 @@ export async function analyze(
     // Node decodes UTF-8 here, about six times faster than TextDecoder in
     // Node 20 (bench/run.mjs machine). Its decoder keeps a character split
     // across chunks whole, and the readers strip a byte-order mark.
+    const hash = options.hashInputs ? createHash("sha256") : null;
     const stream = createReadStream(file.path, {
       highWaterMark: READ_CHUNK_BYTES,
-      encoding: "utf8"
+      encoding: hash === null ? "utf8" : undefined
     });
     // Open errors (a file removed since the folder was listed) surface
     // through iteration, which readActivityFile turns into a problem.
     // Files are read one at a time, which keeps memory flat.
-    const report = await readActivityFile(file.path, stream, onRecord, {
+    const hashing = { complete: false };
+    const source =
+      hash === null ? stream : decodeWhileHashing(stream, hash, hashing);
+    const report = await readActivityFile(file.path, source, onRecord, {
+      keepFields,
       onProgress: () => progress.update(stream.bytesRead)
     });
+    // A file that failed part way has no hash: it would name part of it.
+    if (hash !== null && hashing.complete) {
+      activityInputs.push({
+        role: "activity",
+        name: file.path,
+        hashMethod: "file-bytes",
+        sha256: hash.digest("hex"),
+        bytes: stream.bytesRead,
+        records: null
+      });
+    }
     report.bytesRead = stream.bytesRead;
     stream.destroy();
     reports.push(report);
@@ -89,7 +148,8 @@ export async function analyze(
     errors,
     errorsNotShown,
     recordsOutsideRange,
-    totals: aggregator.totals
+    totals: aggregator.totals,
+    activityInputs
   };
 }
 

@@ -7,6 +7,15 @@
 import { parseArgs } from "node:util";
 import { parseEventTime } from "c/activityRecord";
 import { analyze } from "./analyze";
+import {
+  FindingSetupError,
+  SHIPPED_RULES_FILE,
+  findingsJson,
+  formatFindingsText,
+  loadFindingSetup,
+  writeEvidencePack,
+  type FindingSetup
+} from "./findings";
 import { formatCsv, formatErrors, formatJson, formatText } from "./report";
 
 export const EXIT_OK = 0;
@@ -19,8 +28,9 @@ export const USAGE = `Usage: oauth-guard analyze [options] <files or folders...>
 
 Reads event log files (EventLogFile CSV) and real-time event JSON (one
 event, an array, newline-delimited events, streaming-client messages or a
-SOQL query result) and prints a summary per connected app. Folders are
-searched recursively for .csv, .json, .ndjson and .jsonl files.
+SOQL query result), prints a summary per connected app, and the findings
+of the indicator rules. Folders are searched recursively for .csv,
+.json, .ndjson and .jsonl files.
 
 Options:
   --json          Print the summary, the daily figures per app and user,
@@ -30,6 +40,18 @@ Options:
                   (2025-10-01) or an ISO 8601 time with a zone.
   --until <time>  Count only events before this time. A date alone means
                   the end of that UTC day.
+  --baseline <file>
+                  An earlier --json output or evidence pack: what counts as
+                  known. Without it the first-seen rules (FirstSeenApp,
+                  NewRefreshLoginOrigin) do not run.
+  --rules <file>  Your own indicator rules (JSON), applied over the shipped
+                  rules by name. Repeat for several files.
+  --allowlist <file>
+                  Allowlist entries (JSON list of name, kind, value) whose
+                  matches are suppressed and counted. Repeat for several.
+  --evidence-pack <path>
+                  Also write the findings, their events, the rules and the
+                  SHA-256 of every input to <path>.json and <path>.csv.
   -h, --help      Print this help.
 
 Exit status: 0 when every file was read, 1 when some input had problems,
@@ -41,6 +63,11 @@ export interface CommandIo {
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown; isTTY?: boolean };
   now?: () => number;
+  /**
+   * The shipped rules file; rules/indicator-rules.json under the working
+   * folder when absent. The bin passes the one beside it.
+   */
+  rulesFile?: string;
 }
 
 class UsageError extends Error {}
@@ -72,6 +99,10 @@ interface AnalyzeArguments {
   format: "text" | "json" | "csv";
   since: number | null;
   until: number | null;
+  baseline: string | null;
+  rules: string[];
+  allowlists: string[];
+  evidencePack: string | null;
 }
 
 function parseAnalyzeArguments(args: string[]): AnalyzeArguments | "help" {
@@ -86,6 +117,10 @@ function parseAnalyzeArguments(args: string[]): AnalyzeArguments | "help" {
         csv: { type: "boolean" },
         since: { type: "string" },
         until: { type: "string" },
+        baseline: { type: "string" },
+        rules: { type: "string", multiple: true },
+        allowlist: { type: "string", multiple: true },
+        "evidence-pack": { type: "string" },
         help: { type: "boolean", short: "h" }
       }
     });
@@ -125,7 +160,16 @@ function parseAnalyzeArguments(args: string[]): AnalyzeArguments | "help" {
   } else if (values.csv) {
     format = "csv";
   }
-  return { inputs: positionals, format, since, until };
+  return {
+    inputs: positionals,
+    format,
+    since,
+    until,
+    baseline: values.baseline ?? null,
+    rules: values.rules ?? [],
+    allowlists: values.allowlist ?? [],
+    evidencePack: values["evidence-pack"] ?? null
+  };
 }
 
 /** Runs the command line and returns its exit status. */
@@ -157,20 +201,82 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
     io.stdout.write(USAGE);
     return EXIT_OK;
   }
+  return runAnalyze(args, argv, io);
+}
+
+/** Runs `analyze` with its parsed arguments and returns the exit status. */
+async function runAnalyze(
+  args: AnalyzeArguments,
+  argv: string[],
+  io: CommandIo
+): Promise<number> {
+  const rulesFile = io.rulesFile ?? SHIPPED_RULES_FILE;
+  let setup: FindingSetup;
+  try {
+    setup = loadFindingSetup({
+      rulesFile,
+      extraRulesFiles: args.rules,
+      allowlistFiles: args.allowlists,
+      baselineFile: args.baseline
+    });
+  } catch (error) {
+    if (error instanceof FindingSetupError) {
+      io.stderr.write(`oauth-guard: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+
   const result = await analyze(args.inputs, {
     since: args.since,
     until: args.until,
     progressStream: io.stderr,
-    now: io.now
+    now: io.now,
+    findings: setup.engine,
+    hashInputs: args.evidencePack !== null
   });
+  const findingReport = setup.engine.finish();
   if (args.format === "json") {
-    io.stdout.write(formatJson(result));
+    io.stdout.write(
+      formatJson(result, findingsJson(findingReport, setup.ruleProblems))
+    );
   } else if (args.format === "csv") {
     io.stdout.write(formatCsv(result));
     io.stderr.write(formatErrors(result));
   } else {
     io.stdout.write(formatText(result));
+    io.stdout.write(
+      `\n${formatFindingsText(findingReport, setup.ruleProblems)}`
+    );
     io.stderr.write(formatErrors(result));
   }
-  return result.errors.length > 0 ? EXIT_INPUT_PROBLEMS : EXIT_OK;
+
+  if (args.evidencePack !== null) {
+    try {
+      const paths = writeEvidencePack({
+        report: findingReport,
+        setup,
+        activityInputs: result.activityInputs,
+        argv,
+        rulesFile,
+        createdAt: (io.now ?? Date.now)(),
+        path: args.evidencePack
+      });
+      io.stderr.write(
+        `oauth-guard: evidence pack written to ${paths.json} and ${paths.csv}\n`
+      );
+    } catch (error) {
+      if (error instanceof FindingSetupError) {
+        io.stderr.write(`oauth-guard: ${error.message}\n`);
+        return EXIT_INPUT_PROBLEMS;
+      }
+      throw error;
+    }
+  }
+
+  const hasProblems =
+    result.errors.length > 0 ||
+    setup.ruleProblems.length > 0 ||
+    findingReport.allowlistProblems.length > 0;
+  return hasProblems ? EXIT_INPUT_PROBLEMS : EXIT_OK;
 }

@@ -172,8 +172,14 @@ function totalsJson(totals: ActivityTotals): Record<string, unknown> {
   };
 }
 
-/** Formats the whole result as JSON, with times as ISO 8601 strings. */
-export function formatJson(result: AnalysisResult): string {
+/**
+ * Formats the whole result as JSON, with times as ISO 8601 strings.
+ * `extra` adds keys, such as the findings, before the errors.
+ */
+export function formatJson(
+  result: AnalysisResult,
+  extra: Record<string, unknown> = {}
+): string {
   const document = {
     apps: result.apps.map((app) => ({ ...app, ...totalsJson(app) })),
     daily: result.daily.map((day) => ({ ...day, ...totalsJson(day) })),
@@ -190,6 +196,7 @@ export function formatJson(result: AnalysisResult): string {
       problemCount: file.problemCount,
       note: file.note
     })),
+    ...extra,
     errors: result.errors,
     errorsNotShown: result.errorsNotShown
   };

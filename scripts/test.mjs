@@ -8,6 +8,7 @@ const STEPS = [
   ["lint", "lint"],
   ["format", "format:check"],
   ["shared vectors", "vectors:check"],
+  ["rules file", "rules:check"],
   ["unit tests", "test:unit"],
   ["build and LWC compile", "check:lwc"],
   ["metadata", "check:metadata"],
