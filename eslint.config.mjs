@@ -11,6 +11,7 @@ export default [
     ignores: [
       "node_modules/**",
       "build/**",
+      "dist/**",
       "coverage/**",
       "force-app/**/lwc/**/*.js",
       "e2e/screenshots/**"
