@@ -4,8 +4,17 @@
 //   with the system permissions it lacks;
 // - inventory.png: the Apps tab with its table of apps and risk levels;
 // - app-detail.png: one app's detail with its risk factors and token age
-//   chart.
-// Run it after a visible change: node e2e/docs-screenshot.mjs
+//   chart;
+// - activity.png: the Activity tab with the activity sources and the
+//   per-app activity, the incident app on top;
+// - policies.png: the Policies tab with the transaction security policies
+//   and their states;
+// - revoke.png: an incident-mode revocation of the incident app, finished,
+//   with its failed tokens and the Setup pointer;
+// - audit.png: the Audit tab after that revocation, with the verdict on
+//   the hash chain and the requests.
+// Run it after a visible change: node e2e/docs-screenshot.mjs [FILE...]
+// Naming files, for example policies.png, saves only those.
 import { statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { launchBrowser } from "./support/browser.mjs";
@@ -22,6 +31,24 @@ async function waitForAppsTable(page) {
   await page
     .locator('[data-id="apps"] [data-label="App"]')
     .first()
+    .waitFor({ timeout: LOAD_TIMEOUT_MS });
+}
+
+/** Revokes every token of the detail app in incident mode, to the end. */
+async function revokeDetailApp(page) {
+  await waitForAppsTable(page);
+  await page.getByRole("button", { name: DETAIL_APP, exact: true }).click();
+  await page.locator('[data-id="revoke-app"]').click();
+  const dialog = page.getByRole("dialog");
+  await dialog.locator('[data-id="submit"]:not([disabled])').waitFor();
+  await dialog
+    .getByLabel("Reason")
+    .fill("INC-4711: vendor reported stolen tokens");
+  await dialog.getByLabel(/Type the app's name/).fill(DETAIL_APP);
+  await dialog.locator('[data-id="submit"]').click();
+  await page
+    .locator("c-revocation-progress")
+    .getByText(/^Completed/)
     .waitFor({ timeout: LOAD_TIMEOUT_MS });
 }
 
@@ -58,13 +85,87 @@ const SCREENSHOTS = [
       // that no row shows its hover colour.
       await page.mouse.move(0, 0);
     }
+  },
+  {
+    file: "activity.png",
+    path: "/",
+    viewport: { width: 1280, height: 900 },
+    async prepare(page) {
+      await page.getByRole("tab", { name: "Activity" }).click();
+      await page
+        .locator('[data-id="activity-apps"] tbody tr')
+        .first()
+        .waitFor({ timeout: LOAD_TIMEOUT_MS });
+      await page
+        .locator("c-activity-panel")
+        .evaluate((panel) => panel.scrollIntoView({ block: "start" }));
+      await page.mouse.move(0, 0);
+    }
+  },
+  {
+    file: "policies.png",
+    path: "/",
+    viewport: { width: 1280, height: 760 },
+    async prepare(page) {
+      await page.getByRole("tab", { name: "Policies" }).click();
+      await page
+        .locator('[data-id="policies"] tbody tr')
+        .first()
+        .waitFor({ timeout: LOAD_TIMEOUT_MS });
+      await page.mouse.move(0, 0);
+    }
+  },
+  {
+    file: "revoke.png",
+    path: "/",
+    viewport: { width: 1280, height: 720 },
+    async prepare(page) {
+      await revokeDetailApp(page);
+      const progress = page.locator("c-revocation-progress");
+      await progress.getByLabel("Show").selectOption("Failed");
+      await progress
+        .locator('[data-id="heading"]')
+        .evaluate((heading) => heading.scrollIntoView({ block: "start" }));
+      await page.mouse.move(0, 0);
+    }
+  },
+  {
+    file: "audit.png",
+    path: "/",
+    viewport: { width: 1280, height: 720 },
+    async prepare(page) {
+      await revokeDetailApp(page);
+      await page.getByRole("tab", { name: "Audit" }).click();
+      const verdict = page.locator('[data-id="verdict"]');
+      await verdict.waitFor({ timeout: LOAD_TIMEOUT_MS });
+      await page
+        .getByRole("heading", { name: "Audit trail" })
+        .evaluate((heading) => heading.scrollIntoView({ block: "start" }));
+      await page.mouse.move(0, 0);
+    }
   }
 ];
+
+const requestedFiles = process.argv.slice(2);
+const knownFiles = SCREENSHOTS.map((screenshot) => screenshot.file);
+const unknownFiles = requestedFiles.filter(
+  (file) => !knownFiles.includes(file)
+);
+if (unknownFiles.length > 0) {
+  console.error(
+    `Unknown screenshot ${unknownFiles.join(", ")}: choose from ${knownFiles.join(", ")}.`
+  );
+  process.exit(1);
+}
+const selected = SCREENSHOTS.filter(
+  (screenshot) =>
+    requestedFiles.length === 0 || requestedFiles.includes(screenshot.file)
+);
 
 const server = await startPreviewServer();
 const browser = await launchBrowser();
 try {
-  for (const { file, path, viewport, prepare } of SCREENSHOTS) {
+  for (const { file, path, viewport, prepare } of selected) {
     const page = await browser.context.newPage();
     await page.setViewportSize(viewport);
     await page.goto(new URL(path, server.url).href);

@@ -1,5 +1,5 @@
 // The app shell: the demo label, the header, the permission check above
-// the tabs, and the Apps and Access tabs.
+// the tabs, and the Apps, Activity, Policies, Audit and Access tabs.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { mainThreadFreeAt } from "../support/main-thread.mjs";
@@ -20,7 +20,13 @@ export default function declareAppShellFlow(preview) {
           .getByRole("heading", { level: 1, name: "OAuth Guard", exact: true })
           .waitFor();
         const tabs = await page.getByRole("tab").allTextContents();
-        assert.deepEqual(tabs, ["Apps", "Access"]);
+        assert.deepEqual(tabs, [
+          "Apps",
+          "Activity",
+          "Policies",
+          "Audit",
+          "Access"
+        ]);
         assert.equal(
           await page.getByRole("tab", { selected: true }).textContent(),
           "Apps"

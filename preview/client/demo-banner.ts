@@ -7,18 +7,20 @@
 import type { DemoOrg } from "../demo-org/demo-org";
 import type { DemoPersona } from "../demo-org/running-users";
 import type { DemoUser } from "../demo-org/users";
-import { VIEWER_QUERY_PARAMETER } from "./demo-session";
+import { TAMPER_QUERY_PARAMETER, VIEWER_QUERY_PARAMETER } from "./demo-session";
 
 export interface DemoBannerState {
   org: DemoOrg;
   persona: DemoPersona;
   runningUser: DemoUser;
+  /** True when one stored audit record was altered (`?tamper=1`). */
+  tamperMode: boolean;
 }
 
 const PERSONA_DESCRIPTIONS: Record<DemoPersona, string> = {
   admin: "an OAuth Guard admin with every permission the app uses",
   viewer:
-    "an OAuth Guard viewer without Revoke OAuth Tokens and some system permissions"
+    "an OAuth Guard viewer and auditor, without Revoke OAuth Tokens and some system permissions"
 };
 
 function element<Tag extends keyof HTMLElementTagNameMap>(
@@ -43,6 +45,38 @@ function otherPersonaUrl(persona: DemoPersona): string {
     url.searchParams.delete(VIEWER_QUERY_PARAMETER);
   }
   return url.pathname + url.search + url.hash;
+}
+
+/** Returns this page's URL with tamper mode switched on or off. */
+function tamperUrl(tamperMode: boolean): string {
+  const url = new URL(window.location.href);
+  if (tamperMode) {
+    url.searchParams.delete(TAMPER_QUERY_PARAMETER);
+  } else {
+    url.searchParams.set(TAMPER_QUERY_PARAMETER, "1");
+  }
+  return url.pathname + url.search + url.hash;
+}
+
+/** Builds the line that offers or explains tamper mode. */
+function tamperLine(tamperMode: boolean): HTMLElement {
+  const line = element(
+    "p",
+    "",
+    tamperMode
+      ? "Tamper mode: one audit record was changed after it was hashed, as " +
+          "someone bypassing OAuth Guard would change it. "
+      : "To see how the Audit tab reports a changed record: "
+  );
+  const link = element(
+    "a",
+    "",
+    tamperMode ? "Show the untouched audit trail" : "Alter an audit record"
+  );
+  link.href = tamperUrl(tamperMode);
+  link.dataset.id = "tamper-switch";
+  line.append(link);
+  return line;
 }
 
 /** Renders the banner into `container`, replacing its content. */
@@ -83,7 +117,7 @@ export function renderDemoBanner(
   switchLink.href = otherPersonaUrl(state.persona);
   switchLink.dataset.id = "persona-switch";
   persona.append(switchLink);
-  body.append(persona);
+  body.append(persona, tamperLine(state.tamperMode));
 
   banner.append(body);
   container.replaceChildren(banner);

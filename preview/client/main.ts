@@ -8,7 +8,7 @@ import "@lwc/synthetic-shadow";
 import { createElement } from "lwc";
 import OauthGuardApp from "c/oauthGuardApp";
 import { renderDemoBanner } from "./demo-banner";
-import { demoOrg, persona, runningUser } from "./demo-session";
+import { demoOrg, persona, runningUser, tamperMode } from "./demo-session";
 import { installToastBridge } from "./toast-bridge";
 
 function requireElement(id: string): HTMLElement {
@@ -24,7 +24,8 @@ installToastBridge();
 renderDemoBanner(requireElement("demo-banner"), {
   org: demoOrg,
   persona,
-  runningUser
+  runningUser,
+  tamperMode
 });
 const app = createElement("c-oauth-guard-app", { is: OauthGuardApp });
 requireElement("app").appendChild(app);

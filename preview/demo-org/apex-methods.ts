@@ -5,12 +5,16 @@
  * `@salesforce/apex/Class.method` import to the entry of the same key.
  */
 import type getSettings from "@salesforce/apex/GuardSettingsController.getSettings";
+import type getPolicyOverview from "@salesforce/apex/PolicyController.getPolicyOverview";
 import type getSystemPermissions from "@salesforce/apex/SystemPermissionController.getSystemPermissions";
 import type countTokens from "@salesforce/apex/TokenInventoryController.countTokens";
 import type listConnectedApps from "@salesforce/apex/TokenInventoryController.listConnectedApps";
 import type readTokenSlice from "@salesforce/apex/TokenInventoryController.readTokenSlice";
 import { defineApexMethod, type ApexMethodRegistry } from "./apex-method";
 import * as inventory from "./inventory-controllers";
+import * as policies from "./policy-controller";
+import { EVENT_SOURCE_APEX_METHODS } from "./event-source-methods";
+import { REVOCATION_APEX_METHODS } from "./revocation-methods";
 import type { SystemPermissionName } from "./permission-catalog";
 
 // The permissions SystemPermissionController reports, in its order.
@@ -48,6 +52,10 @@ export const APEX_METHODS = {
     (context) => inventory.getSettings(context)
   ),
 
+  "PolicyController.getPolicyOverview": defineApexMethod<
+    typeof getPolicyOverview
+  >({ cacheable: true }, (context) => policies.getPolicyOverview(context)),
+
   // The token methods generate the demo org's tokens on first use, in
   // short tasks, so that the page stays responsive meanwhile.
   "TokenInventoryController.countTokens": defineApexMethod<typeof countTokens>(
@@ -67,5 +75,8 @@ export const APEX_METHODS = {
 
   "TokenInventoryController.listConnectedApps": defineApexMethod<
     typeof listConnectedApps
-  >({ cacheable: true }, (context) => inventory.listConnectedApps(context))
+  >({ cacheable: true }, (context) => inventory.listConnectedApps(context)),
+
+  ...REVOCATION_APEX_METHODS,
+  ...EVENT_SOURCE_APEX_METHODS
 } satisfies ApexMethodRegistry;

@@ -3,9 +3,15 @@
  * local preview. Each slice of records has its own generator module and
  * its own random stream, and is generated on first use: users, then
  * apps with their connected app policies, then OAuth tokens. Event
- * activity is to follow.
+ * activity is to follow. Transaction security policies and the records
+ * they read are fixed lists.
  */
-import type { GuardSetting } from "oauth-guard/dto";
+import type {
+  AllowlistEntry,
+  GuardSetting,
+  IndicatorRule,
+  PolicyStatus
+} from "oauth-guard/dto";
 import { APP_CATALOG } from "./app-catalog";
 import { generateApps, type DemoApp } from "./connected-apps";
 import {
@@ -14,6 +20,7 @@ import {
   type GenerationSteps
 } from "./generation-steps";
 import { tokenGenerationSteps, type DemoOAuthToken } from "./oauth-tokens";
+import { DEMO_ALLOWLIST_ENTRIES, DEMO_POLICY_RECORDS } from "./policy-records";
 import { createRandom } from "./random";
 import { createRunningUsers, type DemoPersona } from "./running-users";
 import { userGenerationSteps, type DemoUser } from "./users";
@@ -29,6 +36,15 @@ export interface DemoOrgOptions {
   tokenCount?: number;
   /** OAuth_Guard_Setting__mdt records; DEFAULT_SETTING_RECORDS unless given. */
   settingRecords?: readonly GuardSetting[];
+  /** TransactionSecurityPolicy records; DEMO_POLICY_RECORDS unless given. */
+  policyRecords?: readonly PolicyStatus[];
+  /**
+   * OAuth_Guard_Allowlist_Entry__mdt records; DEMO_ALLOWLIST_ENTRIES unless
+   * given.
+   */
+  allowlistEntries?: readonly AllowlistEntry[];
+  /** OAuth_Guard_Indicator_Rule__mdt records; none unless given. */
+  indicatorRules?: readonly IndicatorRule[];
 }
 
 export const DEFAULT_SEED = 20240611;
@@ -58,6 +74,10 @@ export class DemoOrg {
   readonly tokenCount: number;
   /** OAuth_Guard_Setting__mdt records as getSettings returns them. */
   readonly settingRecords: readonly GuardSetting[];
+  readonly policyRecords: readonly PolicyStatus[];
+  /** Allowlist and indicator rule records, sorted by name as Apex reads them. */
+  readonly allowlistEntries: readonly AllowlistEntry[];
+  readonly indicatorRules: readonly IndicatorRule[];
   /** Event Monitoring licence: real-time event objects exist. */
   readonly hasEventMonitoring = true;
   readonly runningUsers: Readonly<Record<DemoPersona, DemoUser>>;
@@ -86,6 +106,13 @@ export class DemoOrg {
     this.settingRecords = [
       ...(options.settingRecords ?? DEFAULT_SETTING_RECORDS)
     ].sort((first, second) => compareText(first.name, second.name));
+    this.policyRecords = options.policyRecords ?? DEMO_POLICY_RECORDS;
+    this.allowlistEntries = [
+      ...(options.allowlistEntries ?? DEMO_ALLOWLIST_ENTRIES)
+    ].sort((first, second) => compareText(first.name, second.name));
+    this.indicatorRules = [...(options.indicatorRules ?? [])].sort(
+      (first, second) => compareText(first.name, second.name)
+    );
     this.runningUsers = createRunningUsers(this.now, DEMO_DOMAIN);
   }
 
@@ -158,6 +185,16 @@ export class DemoOrg {
       now: this.now,
       tokenCount: this.tokenCount
     });
+  }
+
+  /**
+   * Removes revoked tokens, as revoking deletes an OauthToken row. The
+   * tokens array is replaced, not changed in place, so a caller holding
+   * the earlier array keeps a consistent list.
+   */
+  removeOAuthTokens(removed: ReadonlySet<DemoOAuthToken>): void {
+    this.tokensSlice = this.oauthTokens.filter((token) => !removed.has(token));
+    this.tokensByUser = undefined;
   }
 
   /** Returns one user's tokens, in the order Apex reads them. */

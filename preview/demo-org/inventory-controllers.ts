@@ -41,7 +41,7 @@ const POWERFUL_PERMISSION_LABELS: readonly (readonly [
  * Returns a copy without the fields whose value is null, because Apex
  * leaves null fields out of the JSON it returns to components.
  */
-function withoutNullFields<Dto extends object>(dto: Dto): Dto {
+export function withoutNullFields<Dto extends object>(dto: Dto): Dto {
   return Object.fromEntries(
     Object.entries(dto).filter(([, value]) => value !== null)
   ) as Dto;

@@ -46,15 +46,17 @@ export const PROFILES = {
 export type ProfileName = keyof typeof PROFILES;
 
 /**
- * Permission sets by API name. The two OAuth Guard permission sets come
+ * Permission sets by API name. The three OAuth Guard permission sets come
  * from the package and grant no system permission, because a packaged
  * permission set cannot carry one.
  */
 export const PERMISSION_SETS = {
   OAuth_Guard_Admin: [],
   OAuth_Guard_Viewer: [],
+  OAuth_Guard_Auditor: [],
   Data_Steward: ["ModifyAllData", "ViewAllData"],
   Compliance_Auditor: ["ViewAllData", "ViewEventLogFiles"],
+  Event_Log_Reader: ["ViewEventLogFiles"],
   Release_Manager: ["CustomizeApplication"],
   User_Administration: ["ManageUsers"],
   Event_Monitoring_Analyst: [

@@ -1,7 +1,7 @@
 /**
  * The two people a visitor can be in the demo: an OAuth Guard admin with
  * every permission the app uses, and a viewer who lacks some of them and
- * the Revoke OAuth Tokens custom permission.
+ * the Revoke OAuth Tokens custom permission but may archive audit records.
  */
 import {
   grantedSystemPermissions,
@@ -38,7 +38,15 @@ const TEMPLATES: Record<DemoPersona, RunningUserTemplate> = {
     lastName: "Okafor",
     alias: "sokafor",
     profileName: "Standard User",
-    permissionSetNames: ["OAuth_Guard_Viewer", "Compliance_Auditor"],
+    // Event log files but not View All Data, so that the demo shows what
+    // OAuth Guard displays without it, such as unreadable policy states.
+    // The auditor set lets the viewer archive audit records, which the
+    // admin who revokes tokens should not be able to do.
+    permissionSetNames: [
+      "OAuth_Guard_Viewer",
+      "OAuth_Guard_Auditor",
+      "Event_Log_Reader"
+    ],
     accountAgeDays: 600
   }
 };

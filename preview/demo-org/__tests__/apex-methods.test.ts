@@ -93,6 +93,7 @@ describe("SystemPermissionController.getSystemPermissions", () => {
       .map((status) => status.name);
     expect(missing).toEqual([
       "CustomizeApplication",
+      "ViewAllData",
       "ManageUsers",
       "ViewRealTimeEventMonitoringData"
     ]);
@@ -295,6 +296,22 @@ describe("TokenInventoryController", () => {
   });
 
   it("labels powerful permissions as Apex does", async () => {
+    const slice = await call<TokenSlice>("readTokenSlice", admin, {
+      cursor: null
+    });
+    const systemAdministrator = slice.holders.find(
+      (holder) =>
+        fullOrg.userById(holder.userId)?.profileName === "System Administrator"
+    );
+    expect(systemAdministrator?.powerfulPermissions).toEqual([
+      "Modify All Data",
+      "View All Data",
+      "Customize Application",
+      "Manage Users"
+    ]);
+  });
+
+  it("names the viewer as the only holder", async () => {
     const slice = await call<TokenSlice>("readTokenSlice", viewer, {
       cursor: null
     });
@@ -305,7 +322,7 @@ describe("TokenInventoryController", () => {
         username: fullOrg.runningUsers.viewer.username,
         isActive: true,
         isFrozen: false,
-        powerfulPermissions: ["View All Data"]
+        powerfulPermissions: []
       }
     ]);
   });

@@ -1,6 +1,17 @@
 import { LightningElement, api } from "lwc";
+import hasRevokePermission from "@salesforce/customPermission/Revoke_OAuth_Tokens";
+import type { RevocationRequest, RevocationScope } from "oauth-guard/dto";
 import { setupPathFor } from "c/inventoryView";
+import type { SelectedToken } from "c/revocableTokens";
 import type { AppSummary, TokenPage, TokenSort } from "c/tokenInventory";
+import type { TokenSelection } from "c/tokenTable";
+
+/** The revoke dialog's request: what to revoke and, for a user, whose. */
+interface DialogRequest {
+  scope: RevocationScope;
+  userId: string | null;
+  userName: string | null;
+}
 
 const KIND_TEXT: Record<AppSummary["kind"], string> = {
   "connected-app": "Connected app",
@@ -10,12 +21,45 @@ const KIND_TEXT: Record<AppSummary["kind"], string> = {
 
 /**
  * One app's detail: what its risk rests on, its tokens by user and a chart
- * of their ages, with the Setup page for what Apex cannot change.
+ * of their ages, with the Setup page for what Apex cannot change. With the
+ * Revoke OAuth Tokens custom permission it also revokes the selected
+ * tokens, one user's tokens or every token of the app, and follows the
+ * request. Apex checks the permission again, so hiding the buttons is a
+ * convenience, not the control.
  */
 export default class AppDetail extends LightningElement {
-  @api app: AppSummary | null = null;
   @api tokenPage: TokenPage | null = null;
   @api ageBuckets: { label: string; count: number }[] = [];
+  /** A request to follow on arrival, for example after a reload. */
+  @api
+  get revocationRequestId(): string | null {
+    return this.activeRequestId;
+  }
+  set revocationRequestId(value: string | null) {
+    this.activeRequestId = value ?? null;
+  }
+
+  /**
+   * Selected tokens by key (`userId|createdDate`). The inventory names a
+   * token by user and creation time; the dialog maps these to Apex handles.
+   */
+  selection: TokenSelection[] = [];
+  dialog: DialogRequest | null = null;
+  activeRequestId: string | null = null;
+
+  private currentApp: AppSummary | null = null;
+
+  @api
+  get app(): AppSummary | null {
+    return this.currentApp;
+  }
+  set app(value: AppSummary | null) {
+    if (value?.key !== this.currentApp?.key) {
+      this.selection = [];
+      this.dialog = null;
+    }
+    this.currentApp = value;
+  }
 
   get heading(): string {
     return this.app?.name ?? "";
@@ -67,6 +111,97 @@ export default class AppDetail extends LightningElement {
 
   get chartTitle(): string {
     return `Token ages for ${this.heading}`;
+  }
+
+  get appKey(): string {
+    return this.app?.key ?? "";
+  }
+
+  get canRevoke(): boolean {
+    return hasRevokePermission === true;
+  }
+
+  get selectedKeys(): string[] {
+    return this.selection.map((token) => token.key);
+  }
+
+  get selectedCount(): number {
+    return this.selection.length;
+  }
+
+  get revokeSelectedLabel(): string {
+    return `Revoke selected (${this.selectedCount.toLocaleString()})`;
+  }
+
+  get noSelection(): boolean {
+    return this.selection.length === 0;
+  }
+
+  get selectedTokens(): SelectedToken[] {
+    return this.selection.map(({ userId, createdDate }) => ({
+      userId,
+      createdDate
+    }));
+  }
+
+  /**
+   * The name to type in incident mode: the shown name when the tokens
+   * carry it, else null, so that the dialog takes it from the tokens,
+   * because Apex accepts only a name that the tokens carry.
+   */
+  get confirmationName(): string | null {
+    const app = this.app;
+    return app && app.tokenAppNames.includes(app.name) ? app.name : null;
+  }
+
+  handleSelectionChange(
+    event: CustomEvent<{ tokens: TokenSelection[]; selected: boolean }>
+  ): void {
+    const changed = new Set(event.detail.tokens.map((token) => token.key));
+    const kept = this.selection.filter((token) => !changed.has(token.key));
+    this.selection = event.detail.selected
+      ? [...kept, ...event.detail.tokens]
+      : kept;
+  }
+
+  handleClearSelection(): void {
+    this.selection = [];
+  }
+
+  handleRevokeSelected(): void {
+    this.dialog = { scope: "Selection", userId: null, userName: null };
+  }
+
+  handleRevokeApp(): void {
+    this.dialog = { scope: "App", userId: null, userName: null };
+  }
+
+  handleRevokeUser(
+    event: CustomEvent<{ userId: string; userName: string }>
+  ): void {
+    this.dialog = {
+      scope: "User",
+      userId: event.detail.userId,
+      userName: event.detail.userName
+    };
+  }
+
+  handleDialogCancel(): void {
+    this.dialog = null;
+  }
+
+  handleRequested(event: CustomEvent<{ request: RevocationRequest }>): void {
+    this.dialog = null;
+    this.selection = [];
+    this.activeRequestId = event.detail.request.id;
+  }
+
+  handleReload(event: CustomEvent<{ requestId: string }>): void {
+    this.dispatchEvent(
+      new CustomEvent("reload", {
+        detail: { requestId: event.detail.requestId }
+      })
+    );
   }
 
   handleClose(): void {

@@ -73,6 +73,8 @@ export default class AppInventory extends LightningElement {
   sortDirection: "asc" | "desc" = "desc";
   selectedKey: string | null = null;
   tokenPage: TokenPage | null = null;
+  /** The revocation the open app's detail follows across a reload. */
+  revocationRequestId: string | null = null;
   ageBuckets: { label: string; count: number }[] = [];
 
   private inventory: InventoryLoad | null = null;
@@ -186,6 +188,28 @@ export default class AppInventory extends LightningElement {
   handleCloseDetail(): void {
     this.selectedKey = null;
     this.tokenPage = null;
+    this.revocationRequestId = null;
+  }
+
+  /**
+   * Reads every token again after a revocation, so that the revoked tokens
+   * leave the figures, and reopens the app with the request it followed.
+   * An app whose tokens are all gone is no longer listed.
+   */
+  handleReload(event: CustomEvent<{ requestId: string | null }>): void {
+    const key = this.selectedKey;
+    this.revocationRequestId = event.detail.requestId ?? null;
+    this.read()
+      .then(() => {
+        if (key !== null && this.apps.some((app) => app.key === key)) {
+          this.openApp(key);
+        } else {
+          this.handleCloseDetail();
+        }
+      })
+      .catch((error: unknown) => {
+        this.error = error;
+      });
   }
 
   handleTokenPage(event: CustomEvent<{ offset: number }>): void {

@@ -194,6 +194,24 @@ export function setupPathFor(app: AppSummary): string {
   return OAUTH_USAGE_PATH;
 }
 
+/**
+ * Returns the Setup path for an app known only by its key, as an audit
+ * record names it: a connected app's page for an `id:` key with the
+ * ConnectedApplication prefix 0H4, else OAuth Connected Apps Usage, which
+ * lists every app that holds tokens.
+ */
+export function setupPathForKey(appKey: string): string {
+  const applicationId = appKey.startsWith("id:") ? appKey.slice(3) : "";
+  if (
+    applicationId.startsWith("0H4") &&
+    /^[0-9A-Za-z]{18}$/.test(applicationId)
+  ) {
+    const detail = `/app/mgmt/forceconnectedapps/forceAppDetail.apexp?applicationId=${applicationId}`;
+    return `/lightning/setup/ConnectedApplication/page?address=${encodeURIComponent(detail)}`;
+  }
+  return OAUTH_USAGE_PATH;
+}
+
 /** Counts an app's tokens per age bucket at `now`. */
 export function ageBucketsForApp(
   state: InventoryState,

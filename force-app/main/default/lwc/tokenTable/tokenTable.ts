@@ -42,6 +42,12 @@ const SORT_FIELDS: Record<string, TokenSortField> = {
 
 interface TokenTableRow {
   key: string;
+  userId: string;
+  /** ISO 8601 UTC, as the inventory stores it. */
+  createdDateIso: string;
+  selected: boolean;
+  selectLabel: string;
+  revokeUserLabel: string;
   holderName: string;
   username: string;
   status: string;
@@ -52,18 +58,33 @@ interface TokenTableRow {
   ageDays: string;
 }
 
+/** A token the admin ticked or unticked: the inventory's name for it. */
+export interface TokenSelection {
+  key: string;
+  userId: string;
+  /** ISO 8601 UTC. */
+  createdDate: string;
+}
+
 /**
  * One page of an app's tokens, by user, with paging and sorting, in plain
  * SLDS markup because lightning-datatable took hundreds of milliseconds
- * to mount 50 rows.
+ * to mount 50 rows. When selectable, each row has a checkbox and a button
+ * that revokes its holder's tokens; the parent keeps the selection, so
+ * that it spans pages.
  */
 export default class TokenTable extends LightningElement {
   @api tokenPage: TokenPage | null = null;
+  /** Shows the selection checkboxes and the per-user revoke buttons. */
+  @api selectable = false;
+  /** Keys (`userId|createdDate`) of the selected tokens, on any page. */
+  @api selectedKeys: string[] = [];
 
   sortedBy = "holderName";
   sortDirection: "asc" | "desc" = "asc";
 
   get rows(): TokenTableRow[] {
+    const selected = new Set(this.selectedKeys ?? []);
     return (this.tokenPage?.rows ?? []).map((row) => {
       const holder = row.holder;
       let status = "Unknown";
@@ -71,18 +92,75 @@ export default class TokenTable extends LightningElement {
         status = holder.isActive ? "Active" : "Inactive";
         status = holder.isFrozen ? `${status}, frozen` : status;
       }
+      const key = `${row.userId}|${row.createdDate}`;
+      const holderName = holder?.name ?? row.userId;
+      const createdDate = formatDate(row.createdDate);
       return {
-        key: `${row.userId}|${row.createdDate}`,
-        holderName: holder?.name ?? row.userId,
+        key,
+        userId: row.userId,
+        createdDateIso: row.createdDate,
+        selected: selected.has(key),
+        selectLabel: `Select the token of ${holderName} created ${createdDate}`,
+        revokeUserLabel: `Revoke this user's tokens: ${holderName}`,
+        holderName,
         username: holder?.username ?? "",
         status,
         powerful: holder?.powerfulPermissions.join(", ") ?? "",
-        createdDate: formatDate(row.createdDate),
+        createdDate,
         lastUsedDate: formatDate(row.lastUsedDate),
         useCount: row.useCount === null ? "" : row.useCount.toLocaleString(),
         ageDays: row.age.ageDays.toLocaleString()
       };
     });
+  }
+
+  get allOnPageSelected(): boolean {
+    const rows = this.rows;
+    return rows.length > 0 && rows.every((row) => row.selected);
+  }
+
+  get noRows(): boolean {
+    return (this.tokenPage?.rows.length ?? 0) === 0;
+  }
+
+  handleRowSelect(event: Event): void {
+    const input = event.currentTarget as HTMLInputElement;
+    const row = this.rows.find(
+      (candidate) => candidate.key === input.dataset.key
+    );
+    if (row) {
+      this.dispatchSelection([row], input.checked);
+    }
+  }
+
+  handlePageSelect(event: Event): void {
+    const input = event.currentTarget as HTMLInputElement;
+    this.dispatchSelection(this.rows, input.checked);
+  }
+
+  handleRevokeUser(event: Event): void {
+    const button = event.currentTarget as HTMLElement;
+    const row = this.rows.find(
+      (candidate) => candidate.key === button.dataset.key
+    );
+    if (row) {
+      this.dispatchEvent(
+        new CustomEvent("revokeuser", {
+          detail: { userId: row.userId, userName: row.holderName }
+        })
+      );
+    }
+  }
+
+  private dispatchSelection(rows: TokenTableRow[], selected: boolean): void {
+    const tokens: TokenSelection[] = rows.map((row) => ({
+      key: row.key,
+      userId: row.userId,
+      createdDate: row.createdDateIso
+    }));
+    this.dispatchEvent(
+      new CustomEvent("selectionchange", { detail: { tokens, selected } })
+    );
   }
 
   get rangeText(): string {

@@ -161,6 +161,61 @@ describe("c-app-inventory", () => {
     expect(element.shadowRoot?.querySelector("c-app-detail")).toBeNull();
   });
 
+  it("reloads after a revocation and reopens the app", async () => {
+    const element = mount();
+    await settle();
+    const table = query<AppTableElement>(element, "apps");
+    table?.dispatchEvent(
+      new CustomEvent("open", { detail: { key: table.rows[0]?.key } })
+    );
+    await settle();
+    mocked(countTokens).mockResolvedValue({ total: 2, seesAllUsers: true });
+    mocked(readTokenSlice).mockResolvedValue({
+      ...tokenSlice,
+      tokens: tokenSlice.tokens.slice(1)
+    });
+    element.shadowRoot?.querySelector("c-app-detail")?.dispatchEvent(
+      new CustomEvent("reload", {
+        detail: { requestId: "a018d0000000004AAA" }
+      })
+    );
+    await settle();
+    await settle();
+    const detail = element.shadowRoot?.querySelector("c-app-detail") as
+      | (HTMLElement & {
+          tokenPage: { total: number };
+          revocationRequestId: string | null;
+        })
+      | null;
+    expect(mocked(readTokenSlice)).toHaveBeenCalledTimes(2);
+    expect(detail?.tokenPage.total).toBe(1);
+    expect(detail?.revocationRequestId).toBe("a018d0000000004AAA");
+  });
+
+  it("shows the apps when a reload leaves the app without tokens", async () => {
+    const element = mount();
+    await settle();
+    const table = query<AppTableElement>(element, "apps");
+    table?.dispatchEvent(
+      new CustomEvent("open", { detail: { key: table.rows[0]?.key } })
+    );
+    await settle();
+    mocked(countTokens).mockResolvedValue({ total: 1, seesAllUsers: true });
+    mocked(readTokenSlice).mockResolvedValue({
+      ...tokenSlice,
+      tokens: tokenSlice.tokens.slice(2)
+    });
+    element.shadowRoot?.querySelector("c-app-detail")?.dispatchEvent(
+      new CustomEvent("reload", {
+        detail: { requestId: "a018d0000000004AAA" }
+      })
+    );
+    await settle();
+    await settle();
+    expect(element.shadowRoot?.querySelector("c-app-detail")).toBeNull();
+    expect(query(element, "apps")).not.toBeNull();
+  });
+
   it("says so when no app holds tokens", async () => {
     mocked(countTokens).mockResolvedValue({ total: 0, seesAllUsers: true });
     mocked(readTokenSlice).mockResolvedValue({

@@ -9,6 +9,8 @@ import {
   describeVerdict,
   readAuditTrail,
   verifyChain,
+  verifyChainInTasks,
+  withNullFields,
   type ChainProblem
 } from "c/auditChain";
 
@@ -320,5 +322,89 @@ describe("readAuditTrail", () => {
       `did not end within ${MAXIMUM_TRAIL_PAGES} pages`
     );
     expect(listPage).toHaveBeenCalledTimes(MAXIMUM_TRAIL_PAGES);
+  });
+});
+
+describe("withNullFields", () => {
+  /** Drops the null fields, as Apex does when it returns a DTO as JSON. */
+  function withoutNulls<Value extends object>(value: Value): Value {
+    return Object.fromEntries(
+      Object.entries(value).filter(([, field]) => field !== null)
+    ) as Value;
+  }
+
+  it("lets a trail from Apex verify as intact", async () => {
+    const entries = chainOf(1, 3);
+    const apexPage = withoutNulls({
+      entries: entries.map((entry) => withoutNulls(entry)),
+      nextCursor: null,
+      headSequence: 3,
+      headHash: entries[2]?.hash ?? null
+    });
+
+    const trail = await readAuditTrail(() =>
+      Promise.resolve(withNullFields(apexPage))
+    );
+
+    expect(trail.entries).toEqual(entries);
+    expect(verifyChain(trail.entries, trail.head).intact).toBe(true);
+  });
+
+  it("restores a missing cursor and head as null", () => {
+    const restored = withNullFields({
+      entries: []
+    } as unknown as AuditTrailPage);
+    expect(restored).toEqual({
+      entries: [],
+      nextCursor: null,
+      headSequence: null,
+      headHash: null
+    });
+  });
+
+  it("keeps values that are present", () => {
+    const [entry] = chainOf(1, 1);
+    const restored = withNullFields({
+      entries: [entry as AuditEntry],
+      nextCursor: "1",
+      headSequence: 1,
+      headHash: entry?.hash ?? null
+    });
+    expect(restored.entries[0]).toEqual(entry);
+    expect(restored.nextCursor).toBe("1");
+  });
+});
+
+describe("verifyChainInTasks", () => {
+  it("returns verifyChain's verdict for an intact chain", async () => {
+    const entries = chainOf(1, 7);
+    const head = { sequence: 7, hash: entries[6]?.hash ?? null };
+    const yieldControl = jest.fn(() => Promise.resolve());
+    const verdict = await verifyChainInTasks(entries, head, yieldControl, 3);
+    expect(verdict).toEqual(verifyChain(entries, head));
+    expect(verdict.intact).toBe(true);
+    expect(yieldControl).toHaveBeenCalledTimes(3);
+  });
+
+  it("names the same altered and duplicate records", async () => {
+    const entries = chainOf(1, 5);
+    const altered = { ...(entries[2] as AuditEntry), error: "changed" };
+    const tampered = [
+      entries[0],
+      entries[1],
+      altered,
+      entries[3],
+      entries[4],
+      entries[4]
+    ] as AuditEntry[];
+    const head = { sequence: 5, hash: entries[4]?.hash ?? null };
+    const verdict = await verifyChainInTasks(tampered, head, () =>
+      Promise.resolve()
+    );
+    expect(verdict).toEqual(verifyChain(tampered, head));
+    expect(verdict.problems.map((problem) => problem.kind)).toEqual([
+      "duplicate",
+      "altered"
+    ]);
   });
 });

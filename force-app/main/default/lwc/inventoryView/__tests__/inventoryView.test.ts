@@ -3,6 +3,7 @@ import {
   filterApps,
   riskReasons,
   setupPathFor,
+  setupPathForKey,
   sortRows,
   toTableRow
 } from "c/inventoryView";
@@ -219,5 +220,26 @@ describe("identity notes", () => {
     addRows(state, [{ ...token(null, "x", 8, 5), appName: null }]);
     const [app] = summarise(state, POLICIES, NOW);
     expect(app && toTableRow(app).identityNote).toBe("Tokens that name no app");
+  });
+});
+
+describe("setupPathForKey", () => {
+  it("opens a connected app's page for its id key", () => {
+    const path = setupPathForKey(`id:${SYNC_ID}`);
+    expect(path).toMatch(/^\/lightning\/setup\/ConnectedApplication\/page/);
+    expect(decodeURIComponent(path)).toContain(`applicationId=${SYNC_ID}`);
+  });
+
+  it("opens OAuth usage for other keys", () => {
+    for (const key of [
+      "name:Acme Sync",
+      "unknown",
+      "id:0xI000000000001CAA",
+      "id:0H4<script>"
+    ]) {
+      expect(setupPathForKey(key)).toBe(
+        "/lightning/setup/ConnectedAppsUsage/home"
+      );
+    }
   });
 });

@@ -30,6 +30,48 @@ jest.mock(
   }
 );
 
+// The Jest stub of lightning-tab renders every tab's content, so the
+// policy list mounts too, and its wire is mocked.
+jest.mock(
+  "@salesforce/apex/PolicyController.getPolicyOverview",
+  () => {
+    const { createApexTestWireAdapter } = jest.requireActual<{
+      createApexTestWireAdapter: (method: jest.Mock) => unknown;
+    }>("@salesforce/sfdx-lwc-jest");
+    return { default: createApexTestWireAdapter(jest.fn()) };
+  },
+  { virtual: true }
+);
+
+// The audit trail mounts the same way; its reads never settle here.
+jest.mock(
+  "@salesforce/apex/AuditTrailController.listAuditTrail",
+  () => ({ default: jest.fn(() => new Promise(() => undefined)) }),
+  { virtual: true }
+);
+jest.mock(
+  "@salesforce/apex/TokenRevocationController.listRevocationRequests",
+  () => ({ default: jest.fn(() => new Promise(() => undefined)) }),
+  { virtual: true }
+);
+
+// The activity panel mounts the same way; its reads never settle here.
+jest.mock(
+  "@salesforce/apex/EventSourceController.detectSources",
+  () => ({ default: jest.fn(() => new Promise(() => undefined)) }),
+  { virtual: true }
+);
+jest.mock(
+  "@salesforce/apex/EventSourceController.listActivitySummaries",
+  () => ({ default: jest.fn(() => new Promise(() => undefined)) }),
+  { virtual: true }
+);
+jest.mock(
+  "@salesforce/apex/EventSourceController.listCapturedFiles",
+  () => ({ default: jest.fn(() => new Promise(() => undefined)) }),
+  { virtual: true }
+);
+
 type TabElement = HTMLElement & { value: string; label: string };
 
 function tabsOf(element: HTMLElement): TabElement[] {
@@ -53,7 +95,20 @@ describe("c-oauth-guard-app", () => {
       "OAuth Guard"
     );
     const tabs = tabsOf(element);
-    expect(tabs.map((tab) => tab.value)).toEqual(["apps", "access"]);
+    expect(tabs.map((tab) => tab.value)).toEqual([
+      "apps",
+      "activity",
+      "policies",
+      "audit",
+      "access"
+    ]);
+    expect(tabs.map((tab) => tab.label)).toEqual([
+      "Apps",
+      "Activity",
+      "Policies",
+      "Audit",
+      "Access"
+    ]);
     await expect(element).toBeAccessible();
   });
 
@@ -67,5 +122,21 @@ describe("c-oauth-guard-app", () => {
     const tabset = element.shadowRoot?.querySelector("lightning-tabset") as
       (HTMLElement & { activeTabValue: string }) | null;
     expect(tabset?.activeTabValue).toBe("access");
+  });
+
+  it("puts the policy list under Policies", async () => {
+    const element = createElement("c-oauth-guard-app", { is: OauthGuardApp });
+    document.body.appendChild(element);
+    await Promise.resolve();
+    const policiesTab = tabsOf(element).find((tab) => tab.value === "policies");
+    expect(policiesTab?.querySelector("c-policy-list")).not.toBeNull();
+  });
+
+  it("puts the audit trail under Audit", async () => {
+    const element = createElement("c-oauth-guard-app", { is: OauthGuardApp });
+    document.body.appendChild(element);
+    await Promise.resolve();
+    const auditTab = tabsOf(element).find((tab) => tab.value === "audit");
+    expect(auditTab?.querySelector("c-audit-trail")).not.toBeNull();
   });
 });

@@ -147,3 +147,142 @@ describe("c-token-table", () => {
     expect((byId(element, "next") as HTMLButtonElement).disabled).toBe(true);
   });
 });
+
+describe("c-token-table selection", () => {
+  type SelectableElement = TableElement & {
+    selectable: boolean;
+    selectedKeys: string[];
+  };
+
+  function mountSelectable(
+    tokenPage: TokenPage,
+    selectedKeys: string[] = []
+  ): SelectableElement {
+    const element = createElement("c-token-table", {
+      is: TokenTable
+    }) as SelectableElement;
+    element.tokenPage = tokenPage;
+    element.selectable = true;
+    element.selectedKeys = selectedKeys;
+    document.body.appendChild(element);
+    return element;
+  }
+
+  function checkboxes(element: HTMLElement): HTMLInputElement[] {
+    return Array.from(
+      element.shadowRoot?.querySelectorAll<HTMLInputElement>(
+        '[data-id="select-token"]'
+      ) ?? []
+    );
+  }
+
+  afterEach(() => {
+    while (document.body.firstChild) {
+      document.body.removeChild(document.body.firstChild);
+    }
+  });
+
+  it("shows no checkboxes unless selectable", async () => {
+    const element = mount(page(0, 2, 2));
+    await Promise.resolve();
+    expect(checkboxes(element)).toHaveLength(0);
+    expect(byId(element, "select-page")).toBeNull();
+    expect(byId(element, "revoke-user")).toBeNull();
+  });
+
+  it("ticks the selected rows", async () => {
+    const tokens = page(0, 3, 3);
+    const firstKey = `${tokens.rows[0]?.userId}|${tokens.rows[0]?.createdDate}`;
+    const element = mountSelectable(tokens, [firstKey]);
+    await Promise.resolve();
+    expect(checkboxes(element).map((box) => box.checked)).toEqual([
+      true,
+      false,
+      false
+    ]);
+    expect((byId(element, "select-page") as HTMLInputElement).checked).toBe(
+      false
+    );
+    await expect(element).toBeAccessible();
+  });
+
+  it("reports a ticked row with its user and creation time", async () => {
+    const element = mountSelectable(page(0, 2, 2));
+    const changes: unknown[] = [];
+    element.addEventListener("selectionchange", (event) =>
+      changes.push((event as CustomEvent).detail)
+    );
+    await Promise.resolve();
+    const second = checkboxes(element)[1] as HTMLInputElement;
+    second.checked = true;
+    second.dispatchEvent(new CustomEvent("change"));
+    expect(changes).toEqual([
+      {
+        tokens: [
+          {
+            key: "005000000000001AAA|2025-10-01T00:00:00.000Z",
+            userId: "005000000000001AAA",
+            createdDate: "2025-10-01T00:00:00.000Z"
+          }
+        ],
+        selected: true
+      }
+    ]);
+  });
+
+  it("selects or clears every row of the page", async () => {
+    const element = mountSelectable(page(0, 3, 10));
+    const changes: { tokens: unknown[]; selected: boolean }[] = [];
+    element.addEventListener("selectionchange", (event) =>
+      changes.push(
+        (event as CustomEvent<{ tokens: unknown[]; selected: boolean }>).detail
+      )
+    );
+    await Promise.resolve();
+    const all = byId(element, "select-page") as HTMLInputElement;
+    all.checked = true;
+    all.dispatchEvent(new CustomEvent("change"));
+    all.checked = false;
+    all.dispatchEvent(new CustomEvent("change"));
+    expect(changes.map((change) => change.tokens.length)).toEqual([3, 3]);
+    expect(changes.map((change) => change.selected)).toEqual([true, false]);
+  });
+
+  it("ticks the page box when every row is selected", async () => {
+    const tokens = page(0, 2, 2);
+    const element = mountSelectable(
+      tokens,
+      tokens.rows.map((row) => `${row.userId}|${row.createdDate}`)
+    );
+    await Promise.resolve();
+    expect((byId(element, "select-page") as HTMLInputElement).checked).toBe(
+      true
+    );
+  });
+
+  it("asks to revoke a row's user", async () => {
+    const element = mountSelectable(page(0, 2, 2));
+    const requests: unknown[] = [];
+    element.addEventListener("revokeuser", (event) =>
+      requests.push((event as CustomEvent).detail)
+    );
+    await Promise.resolve();
+    const button = byId(element, "revoke-user");
+    expect(button?.getAttribute("aria-label")).toBe(
+      "Revoke this user's tokens: Ada Admin"
+    );
+    button?.click();
+    expect(requests).toEqual([
+      { userId: "005000000000000AAA", userName: "Ada Admin" }
+    ]);
+  });
+
+  it("disables the page box without tokens", async () => {
+    const element = mountSelectable({ total: 0, offset: 0, rows: [] });
+    await Promise.resolve();
+    expect((byId(element, "select-page") as HTMLInputElement).disabled).toBe(
+      true
+    );
+    await expect(element).toBeAccessible();
+  });
+});
