@@ -1,5 +1,6 @@
 // The app shell: the demo label, the header, the permission check above
-// the tabs, and the Apps, Activity, Policies, Audit and Access tabs.
+// the tabs, and the Apps, Activity, Findings, Policies, Audit and Access
+// tabs.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { mainThreadFreeAt } from "../support/main-thread.mjs";
@@ -23,6 +24,7 @@ export default function declareAppShellFlow(preview) {
         assert.deepEqual(tabs, [
           "Apps",
           "Activity",
+          "Findings",
           "Policies",
           "Audit",
           "Access"

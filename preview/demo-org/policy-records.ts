@@ -109,9 +109,17 @@ function textOrNull(value: string | undefined): string | null {
   return value === undefined || value === "" ? null : value;
 }
 
+function numberOrNull(value: string | undefined): number | null {
+  const number = Number(value);
+  return value === undefined || value === "" || !Number.isFinite(number)
+    ? null
+    : number;
+}
+
 /**
  * Returns the indicator rule records among `records` as Apex
- * IndicatorRule.fromRecord copies them: an empty source or date is null,
+ * IndicatorRule.fromRecord copies them: an empty kind, match kind,
+ * pattern, threshold, scope, source or date is null,
  * and a checkbox that is not `true` is false.
  */
 export function indicatorRulesFromMetadata(
@@ -124,9 +132,12 @@ export function indicatorRulesFromMetadata(
       ruleId: record.values.Rule_Id__c ?? "",
       title: record.values.Title__c ?? "",
       severity: record.values.Severity__c ?? "",
-      matchKind: record.values.Match_Kind__c ?? "",
+      kind: textOrNull(record.values.Kind__c),
+      matchKind: textOrNull(record.values.Match_Kind__c),
       field: record.values.Field__c ?? "",
-      pattern: record.values.Pattern__c ?? "",
+      pattern: textOrNull(record.values.Pattern__c),
+      threshold: numberOrNull(record.values.Threshold__c),
+      scope: textOrNull(record.values.Scope__c),
       source: textOrNull(record.values.Source__c),
       sourceDate: textOrNull(record.values.Source_Date__c),
       active: record.values.Active__c === "true",

@@ -72,6 +72,18 @@ jest.mock(
   { virtual: true }
 );
 
+// The findings panel mounts the same way; its reads never settle here.
+jest.mock(
+  "@salesforce/apex/EventSourceController.listEventLogFiles",
+  () => ({ default: jest.fn(() => new Promise(() => undefined)) }),
+  { virtual: true }
+);
+jest.mock(
+  "@salesforce/apex/EventSourceController.readEventLogFile",
+  () => ({ default: jest.fn(() => new Promise(() => undefined)) }),
+  { virtual: true }
+);
+
 type TabElement = HTMLElement & { value: string; label: string };
 
 function tabsOf(element: HTMLElement): TabElement[] {
@@ -98,6 +110,7 @@ describe("c-oauth-guard-app", () => {
     expect(tabs.map((tab) => tab.value)).toEqual([
       "apps",
       "activity",
+      "findings",
       "policies",
       "audit",
       "access"
@@ -105,6 +118,7 @@ describe("c-oauth-guard-app", () => {
     expect(tabs.map((tab) => tab.label)).toEqual([
       "Apps",
       "Activity",
+      "Findings",
       "Policies",
       "Audit",
       "Access"
