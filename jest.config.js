@@ -94,8 +94,8 @@ module.exports = {
       transform: { "^.+\\.ts$": nodeTransform },
       moduleFileExtensions: ["ts", "js", "json"],
       moduleNameMapper: { "^c/(.*)$": `${LWC_ROOT}/$1/$1.ts` },
-      // The core modules' coverage comes from their own tests in the
-      // components project; instrumenting them here too, with another
+      // Core modules get their coverage from their own tests in the
+      // components project. Instrumenting them here too, with another
       // transform, merges two statement maps and under-reports both.
       coveragePathIgnorePatterns: ["/node_modules/", "/force-app/"]
     }

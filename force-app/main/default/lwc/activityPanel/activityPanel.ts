@@ -10,34 +10,20 @@ import type {
 import {
   formatBytes,
   formatRows,
+  readSummaryPages,
   summariseApps,
   timelineForApp,
   unreadCapturedFiles,
   type AppActivityRow
 } from "c/activityView";
 
-/**
- * Pages of summaries read before the panel stops and marks its figures
- * as lower bounds. NOTE: a guess, not sized against a real org.
- */
-const MAX_SUMMARY_PAGES = 50;
-
-async function readSummaries(): Promise<{
+function readSummaries(): Promise<{
   summaries: ActivitySummary[];
   complete: boolean;
 }> {
-  const summaries: ActivitySummary[] = [];
-  let cursor: string | null = null;
-  for (let page = 0; page < MAX_SUMMARY_PAGES; page += 1) {
-    // eslint-disable-next-line no-await-in-loop -- each page needs the previous cursor
-    const result = await listActivitySummaries({ since: null, cursor });
-    summaries.push(...result.summaries);
-    cursor = result.nextCursor;
-    if (cursor === null) {
-      return { summaries, complete: true };
-    }
-  }
-  return { summaries, complete: false };
+  return readSummaryPages((cursor) =>
+    listActivitySummaries({ since: null, cursor })
+  );
 }
 
 function formatTime(iso: string): string {

@@ -3,7 +3,11 @@
  * summaries (one per event type, app, user and UTC day), folded in the
  * browser for the Activity tab.
  */
-import type { ActivitySummary, CapturedLogFile } from "oauth-guard/dto";
+import type {
+  ActivitySummary,
+  ActivitySummaryPage,
+  CapturedLogFile
+} from "oauth-guard/dto";
 
 export const UNATTRIBUTED_APP_KEY = "unattributed";
 
@@ -197,4 +201,32 @@ export function formatRows(rows: number | null, unknown: number): string {
   }
   const text = rows.toLocaleString("en-US");
   return unknown > 0 ? `${text} (${unknown} requests unknown)` : text;
+}
+
+/**
+ * Pages of summaries read before a reader stops and marks its figures as
+ * lower bounds. NOTE: a guess, not sized against a real org.
+ */
+export const MAX_SUMMARY_PAGES = 50;
+
+/**
+ * Reads activity summaries page by page through `readPage` (the Apex
+ * method, passed in so that this module imports no Apex), following each
+ * page's cursor. Stops after MAX_SUMMARY_PAGES with `complete` false.
+ */
+export async function readSummaryPages(
+  readPage: (cursor: string | null) => Promise<ActivitySummaryPage>
+): Promise<{ summaries: ActivitySummary[]; complete: boolean }> {
+  const summaries: ActivitySummary[] = [];
+  let cursor: string | null = null;
+  for (let page = 0; page < MAX_SUMMARY_PAGES; page += 1) {
+    // eslint-disable-next-line no-await-in-loop -- each page needs the previous cursor
+    const result = await readPage(cursor);
+    summaries.push(...result.summaries);
+    cursor = result.nextCursor ?? null;
+    if (cursor === null) {
+      return { summaries, complete: true };
+    }
+  }
+  return { summaries, complete: false };
 }

@@ -46,8 +46,8 @@ const apexInventory: InventoryApi = {
 /** Lets the browser paint between chunks of a slice. */
 function nextTask(): Promise<void> {
   return new Promise((resolve) => {
-    // A zero-delay timer ends the current task, so that folding 60,000
-    // tokens never blocks input for long.
+    // A zero-delay timer ends the current task, so that input is
+    // handled between chunks while 60,000 tokens are folded in.
     // eslint-disable-next-line @lwc/lwc/no-async-operation
     setTimeout(resolve, 0);
   });

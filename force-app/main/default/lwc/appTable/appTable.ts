@@ -85,13 +85,15 @@ export default class AppTable extends LightningElement {
       const sorted = column.field === this.sortedBy;
       const ascending = this.sortDirection === "asc";
       let ariaSort: HeaderView["ariaSort"] = "none";
+      let arrow = "";
       if (sorted) {
         ariaSort = ascending ? "ascending" : "descending";
+        arrow = ascending ? "▲" : "▼";
       }
       return {
         ...column,
         ariaSort,
-        arrow: sorted ? (ascending ? "▲" : "▼") : "",
+        arrow,
         sortHint: `Sort by ${column.label}`
       };
     });

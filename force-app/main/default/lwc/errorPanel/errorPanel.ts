@@ -3,7 +3,7 @@ import { errorMessages } from "c/errorText";
 
 /** Shows a load failure as text, never as HTML. */
 export default class ErrorPanel extends LightningElement {
-  /** Heading that says what could not be loaded. */
+  /** Heading naming what could not be loaded. */
   @api friendlyMessage = "Something went wrong.";
   /** Any error shape: Apex, UI API, Error, string or an array of them. */
   @api errors: unknown;

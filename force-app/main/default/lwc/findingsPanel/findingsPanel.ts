@@ -12,6 +12,7 @@ import type {
 import type { ActivityRecord } from "c/activityRecord";
 import { readActivityFile } from "c/activityImport";
 import { historyFromCapturedSummaries } from "c/activityHistory";
+import { MAX_SUMMARY_PAGES, readSummaryPages } from "c/activityView";
 import {
   findFindings,
   UNATTRIBUTED_APP_KEY,
@@ -28,11 +29,8 @@ import {
 } from "c/evidencePack";
 import { downloadTextFile } from "c/fileDownload";
 
-/**
- * Pages of file lists or summaries read before the panel stops, which
- * its notes then report. NOTE: a guess, not sized against a real org.
- */
-const MAX_PAGES = 50;
+/** Pages of file lists read before the panel stops, as for summaries. */
+const MAX_PAGES = MAX_SUMMARY_PAGES;
 
 /** The event log files read from the org, with their records. */
 interface OrgFile {
@@ -102,22 +100,13 @@ async function readEventFiles(): Promise<EventFileRead> {
   return { files, notes };
 }
 
-async function readSummaries(): Promise<{
+function readSummaries(): Promise<{
   summaries: ActivitySummary[];
   complete: boolean;
 }> {
-  const summaries: ActivitySummary[] = [];
-  let cursor: string | null = null;
-  for (let page = 0; page < MAX_PAGES; page += 1) {
-    // eslint-disable-next-line no-await-in-loop -- each page needs the previous cursor
-    const result = await listActivitySummaries({ since: null, cursor });
-    summaries.push(...result.summaries);
-    cursor = result.nextCursor;
-    if (cursor === null) {
-      return { summaries, complete: true };
-    }
-  }
-  return { summaries, complete: false };
+  return readSummaryPages((cursor) =>
+    listActivitySummaries({ since: null, cursor })
+  );
 }
 
 function formatTime(epochMs: number): string {

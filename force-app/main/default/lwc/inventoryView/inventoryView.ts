@@ -28,7 +28,7 @@ export interface AppTableRow {
   riskLevel: string;
   riskScore: number;
   riskReasons: string;
-  /** Why a row is not keyed by an app id, or empty when it is. */
+  /** Reason a row is not keyed by an app id, or empty when it is. */
   identityNote: string;
 }
 
@@ -78,7 +78,7 @@ export function riskReasons(app: AppSummary): string {
 /**
  * Explains rows keyed by name. Tokens of an installed app that lack a menu
  * item carry no application id, so they form a row of their own beside the
- * app's id-keyed row; the note tells the two apart.
+ * app's id-keyed row. The note distinguishes the two.
  */
 function identityNote(app: AppSummary): string {
   if (app.applicationId !== null && app.key.startsWith("id:")) {
@@ -177,19 +177,23 @@ export function sortRows(
 
 const OAUTH_USAGE_PATH = "/lightning/setup/ConnectedAppsUsage/home";
 
+function connectedAppPagePath(applicationId: string): string {
+  const detail = `/app/mgmt/forceconnectedapps/forceAppDetail.apexp?applicationId=${applicationId}`;
+  return `/lightning/setup/ConnectedApplication/page?address=${encodeURIComponent(detail)}`;
+}
+
 /**
  * Returns the Setup path where an admin blocks an app or changes its
- * refresh-token policy, which Apex cannot do: an installed connected app
- * opens its management page, anything else the Connected Apps OAuth Usage
- * list, where every app with tokens can be blocked.
+ * refresh-token policy, which Apex cannot do. An installed connected app
+ * opens its management page. Anything else opens the Connected Apps OAuth
+ * Usage list, where every app with tokens can be blocked.
  *
  * NOTE: the management page address is the one Setup links to from the
  * OAuth usage list; it has not been checked against a live org.
  */
 export function setupPathFor(app: AppSummary): string {
   if (app.kind === "connected-app" && app.applicationId && app.installed) {
-    const detail = `/app/mgmt/forceconnectedapps/forceAppDetail.apexp?applicationId=${app.applicationId}`;
-    return `/lightning/setup/ConnectedApplication/page?address=${encodeURIComponent(detail)}`;
+    return connectedAppPagePath(app.applicationId);
   }
   return OAUTH_USAGE_PATH;
 }
@@ -198,7 +202,7 @@ export function setupPathFor(app: AppSummary): string {
  * Returns the Setup path for an app known only by its key, as an audit
  * record names it: a connected app's page for an `id:` key with the
  * ConnectedApplication prefix 0H4, else OAuth Connected Apps Usage, which
- * lists every app that holds tokens.
+ * lists every app with tokens.
  */
 export function setupPathForKey(appKey: string): string {
   const applicationId = appKey.startsWith("id:") ? appKey.slice(3) : "";
@@ -206,8 +210,7 @@ export function setupPathForKey(appKey: string): string {
     applicationId.startsWith("0H4") &&
     /^[0-9A-Za-z]{18}$/.test(applicationId)
   ) {
-    const detail = `/app/mgmt/forceconnectedapps/forceAppDetail.apexp?applicationId=${applicationId}`;
-    return `/lightning/setup/ConnectedApplication/page?address=${encodeURIComponent(detail)}`;
+    return connectedAppPagePath(applicationId);
   }
   return OAUTH_USAGE_PATH;
 }

@@ -1,5 +1,11 @@
-import type { ActivitySummary, CapturedLogFile } from "oauth-guard/dto";
+import type {
+  ActivitySummary,
+  ActivitySummaryPage,
+  CapturedLogFile
+} from "oauth-guard/dto";
 import {
+  MAX_SUMMARY_PAGES,
+  readSummaryPages,
   formatBytes,
   formatRows,
   summariseApps,
@@ -113,5 +119,33 @@ describe("formatting", () => {
     expect(formatRows(null, 5)).toBe("unknown");
     expect(formatRows(1200, 0)).toBe("1,200");
     expect(formatRows(1200, 3)).toBe("1,200 (3 requests unknown)");
+  });
+});
+
+describe("readSummaryPages", () => {
+  const page = (key: string, nextCursor: string | null) =>
+    ({
+      summaries: [{ uniqueKey: key }],
+      nextCursor
+    }) as unknown as ActivitySummaryPage;
+
+  it("follows cursors to the last page", async () => {
+    const cursors: (string | null)[] = [];
+    const result = await readSummaryPages((cursor) => {
+      cursors.push(cursor);
+      return Promise.resolve(
+        cursor === null ? page("a", "next") : page("b", null)
+      );
+    });
+    expect(cursors).toEqual([null, "next"]);
+    expect(result.complete).toBe(true);
+    expect(result.summaries).toHaveLength(2);
+  });
+
+  it("stops at the page limit", async () => {
+    const readPage = jest.fn(() => Promise.resolve(page("x", "more")));
+    const result = await readSummaryPages(readPage);
+    expect(readPage).toHaveBeenCalledTimes(MAX_SUMMARY_PAGES);
+    expect(result.complete).toBe(false);
   });
 });

@@ -31,7 +31,7 @@ function slices(total: number, size: number): TokenSlice[] {
       problems: []
     });
   }
-  // An org without tokens still answers the first read, with no rows.
+  // An org without tokens still returns a first slice, with no rows.
   return result.length > 0
     ? result
     : [{ tokens: [], holders: [], nextCursor: null, problems: [] }];

@@ -105,9 +105,11 @@ describe("toTableRow", () => {
     const app = inventory().apps.find((candidate) =>
       candidate.name.includes("Loader")
     );
-    expect(app && toTableRow(app).name).toBe('<b>"Data" Loader</b>');
-    expect(app && toTableRow(app).installed).toBe("Not installed");
-    expect(app && toTableRow(app).identityNote).toBe("Known by name only");
+    expect(app).toBeDefined();
+    const row = app ? toTableRow(app) : null;
+    expect(row?.name).toBe('<b>"Data" Loader</b>');
+    expect(row?.installed).toBe("Not installed");
+    expect(row?.identityNote).toBe("Known by name only");
   });
 });
 
@@ -180,7 +182,8 @@ describe("setupPathFor", () => {
 
   it("opens OAuth usage for an app that is not installed", () => {
     const app = inventory().apps.find((candidate) => !candidate.installed);
-    expect(app && setupPathFor(app)).toBe(
+    expect(app).toBeDefined();
+    expect(app ? setupPathFor(app) : null).toBe(
       "/lightning/setup/ConnectedAppsUsage/home"
     );
   });
@@ -210,7 +213,8 @@ describe("identity notes", () => {
     const state = createInventory(copyDefaultSettings());
     addRows(state, [token(null, "Report Mailer", 7, 5)]);
     const [app] = summarise(state, POLICIES, NOW);
-    expect(app && toTableRow(app).identityNote).toBe(
+    expect(app).toBeDefined();
+    expect(app ? toTableRow(app).identityNote : null).toBe(
       "Tokens without a menu item, matched to the app by name"
     );
   });
@@ -219,7 +223,10 @@ describe("identity notes", () => {
     const state = createInventory(copyDefaultSettings());
     addRows(state, [{ ...token(null, "x", 8, 5), appName: null }]);
     const [app] = summarise(state, POLICIES, NOW);
-    expect(app && toTableRow(app).identityNote).toBe("Tokens that name no app");
+    expect(app).toBeDefined();
+    expect(app ? toTableRow(app).identityNote : null).toBe(
+      "Tokens that name no app"
+    );
   });
 });
 

@@ -2,7 +2,7 @@ import { createElement } from "lwc";
 import OauthGuardApp from "c/oauthGuardApp";
 
 // The apps page starts reading on connect; these calls never settle, so
-// the shell test sees it loading and nothing else.
+// the shell test finds it loading and nothing else.
 jest.mock(
   "@salesforce/apex/GuardSettingsController.getSettings",
   () => ({ default: () => new Promise(() => undefined) }),
