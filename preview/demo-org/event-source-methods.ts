@@ -32,13 +32,20 @@ export const EVENT_SOURCE_APEX_METHODS = {
 
   "EventSourceController.readRealTimeEvents": defineApexMethod<
     typeof readRealTimeEvents
-  >({ cacheable: false }, (context, { objectName }) =>
-    events.readRealTimeEvents(context, objectName)
+  >({ cacheable: false }, (context, { objectName, since, cursor }) =>
+    events.readRealTimeEvents(
+      context,
+      objectName,
+      since ?? null,
+      cursor ?? null
+    )
   ),
 
   "EventSourceController.readLoginHistory": defineApexMethod<
     typeof readLoginHistory
-  >({ cacheable: false }, (context) => events.readLoginHistory(context)),
+  >({ cacheable: false }, (context, { since, cursor }) =>
+    events.readLoginHistory(context, since ?? null, cursor ?? null)
+  ),
 
   "EventSourceController.listActivitySummaries": defineApexMethod<
     typeof listActivitySummaries

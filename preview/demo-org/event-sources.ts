@@ -5,7 +5,10 @@
  * Apex job computes. The EventSourceController methods below read both.
  *
  * The incident-like app pulls large volumes on the last day from a
- * python-requests client at a published Tor exit address.
+ * python-requests client at a published Tor exit address, and deletes
+ * the Bulk API query job it exported with (a BulkApi2 file, which needs
+ * Event Monitoring). Real-time events and LoginHistory come from
+ * real-time-events.ts.
  */
 import type {
   CapturedLogFile,
@@ -18,6 +21,12 @@ import type { ApexCallContext } from "./apex-method";
 import { AuraHandledException } from "./apex-error";
 import { INCIDENT_APP_NAME } from "./app-catalog";
 import type { DemoOrg } from "./demo-org";
+import {
+  FIRST_SEEN_APP_INDEX,
+  pageRows,
+  realTimeRows,
+  type RealTimeInputs
+} from "./real-time-events";
 import { demoRecordId } from "./salesforce-id";
 import type { DemoUser } from "./users";
 
@@ -71,6 +80,25 @@ const LOGIN_COLUMNS = [
   "CONNECTED_APP_ID",
   "CONNECTED_APP_NAME"
 ];
+// NOTE: a plausible subset of the BulkApi2 file's columns; the job
+// statuses are those Bulk API 2.0 reports, and "Deleted" stands for the
+// deletion the rule looks for.
+const BULK_API_2_COLUMNS = [
+  "EVENT_TYPE",
+  "TIMESTAMP_DERIVED",
+  "REQUEST_ID",
+  "USER_ID_DERIVED",
+  "USER_NAME",
+  "CONNECTED_APP_ID",
+  "CLIENT_IP",
+  "JOB_ID",
+  "JOB_STATUS",
+  "OPERATION_TYPE",
+  "ENTITY_NAME",
+  "ROWS_PROCESSED"
+];
+/** Event log types the daily capture reads, as ActivityCaptureJob. */
+const FREE_EVENT_TYPES = ["ApiTotalUsage", "Login", "Logout"];
 const LOGOUT_COLUMNS = [
   "EVENT_TYPE",
   "TIMESTAMP_DERIVED",
@@ -102,14 +130,18 @@ function csvLine(values: readonly (string | number)[]): string {
   return values.map((value) => `"${String(value)}"`).join(",");
 }
 
-function activeApps(org: DemoOrg): ActiveApp[] {
+function appsWithPolicy(org: DemoOrg): ActiveApp[] {
   const apps: ActiveApp[] = [];
   for (const app of org.apps) {
-    if (app.policy && apps.length < APPS_WITH_ACTIVITY) {
+    if (app.policy) {
       apps.push({ id: app.policy.applicationId, name: app.policy.name });
     }
   }
   return apps;
+}
+
+function activeApps(org: DemoOrg): ActiveApp[] {
+  return appsWithPolicy(org).slice(0, APPS_WITH_ACTIVITY);
 }
 
 function addressOf(userIndex: number): string {
@@ -214,8 +246,9 @@ function sessionRows(
   users.forEach((user, userIndex) => {
     const app = apps[userIndex % apps.length] as ActiveApp;
     const time = dayStart + (7 * 60 + userIndex * 11) * 60_000;
-    const incident = app.name === INCIDENT_APP_NAME && userIndex === 0;
-    const ip = incident ? TOR_EXIT_IP : addressOf(userIndex);
+    // The incident app's user refreshed from the usual address on these
+    // days, so that today's refresh from the Tor exit is new.
+    const ip = addressOf(userIndex);
     login.push(
       csvLine([
         "Login",
@@ -225,7 +258,7 @@ function sessionRows(
         user.username,
         "LOGIN_NO_ERROR",
         "oauthrefreshtoken",
-        incident ? INCIDENT_USER_AGENT : `${app.name} client`,
+        `${app.name} client`,
         ip,
         ip,
         app.id,
@@ -245,6 +278,32 @@ function sessionRows(
     );
   });
   return { login: login.sort(), logout: logout.sort() };
+}
+
+/** The incident's Bulk API 2.0 query job: run, exported, then deleted. */
+function bulkJobRows(dayStart: number, app: ActiveApp, user: DemoUser) {
+  const steps: [number, string, number | null][] = [
+    [0, "UploadComplete", null],
+    [5, "InProgress", null],
+    [20, "JobComplete", 250_000],
+    [45, "Deleted", null]
+  ];
+  return steps.map(([minutes, status, rows], index) =>
+    csvLine([
+      "BulkApi2",
+      new Date(dayStart + 3 * 3_600_000 + minutes * 60_000).toISOString(),
+      `bulk-${index + 1}`,
+      user.id,
+      user.username,
+      app.id,
+      TOR_EXIT_IP,
+      "7500000000DemoAAA",
+      status,
+      "query",
+      "Contact",
+      rows ?? ""
+    ])
+  );
 }
 
 function fileInfo(
@@ -287,7 +346,9 @@ function generateFiles(org: DemoOrg): DemoEventFile[] {
     });
   };
   for (let dayIndex = 0; dayIndex < DAYS; dayIndex += 1) {
-    const dayStart = today - (DAYS - dayIndex) * DAY_MS;
+    // Daily files appear hours after their day, so the newest one is of
+    // the day before yesterday; real-time events cover yesterday.
+    const dayStart = today - (DAYS + 1 - dayIndex) * DAY_MS;
     const sessions = sessionRows(dayStart, apps, users);
     addFile(
       "ApiTotalUsage",
@@ -297,8 +358,17 @@ function generateFiles(org: DemoOrg): DemoEventFile[] {
     );
     addFile("Login", dayStart, LOGIN_COLUMNS, sessions.login);
     addFile("Logout", dayStart, LOGOUT_COLUMNS, sessions.logout);
+    const incident = apps.find((app) => app.name === INCIDENT_APP_NAME);
+    if (incident && dayIndex === DAYS - 1 && org.hasEventMonitoring) {
+      addFile(
+        "BulkApi2",
+        dayStart,
+        BULK_API_2_COLUMNS,
+        bulkJobRows(dayStart, incident, users[0] as DemoUser)
+      );
+    }
   }
-  const largeDay = today - (DAYS + 1) * DAY_MS;
+  const largeDay = today - (DAYS + 2) * DAY_MS;
   files.push({
     info: fileInfo(
       files.length + 1,
@@ -351,14 +421,17 @@ export function demoEventData(org: DemoOrg): DemoEventData {
     return cached;
   }
   const files = generateFiles(org);
-  const readable = files.filter((file) => file.csv !== null);
+  const capturable = files.filter((file) =>
+    FREE_EVENT_TYPES.includes(file.info.eventType)
+  );
+  const readable = capturable.filter((file) => file.csv !== null);
   const inputs: CaptureFile[] = readable.map((file) => ({
     eventType: file.info.eventType,
     csv: file.csv ?? ""
   }));
   const result = captureSummaries(inputs);
   const capturedAt = new Date(org.now.getTime() - 6 * 3_600_000).toISOString();
-  const captured = files.map((file) => {
+  const captured = capturable.map((file) => {
     const index = readable.indexOf(file);
     return capturedFile(
       file,
@@ -481,108 +554,75 @@ export function readEventLogFile(
   return { file: file.info, csv: file.csv };
 }
 
-function parseCsvLine(line: string): string[] {
-  // The demo's own lines quote every value and contain no quotes inside.
-  return line.slice(1, -1).split('","');
+function realTimeInputs(org: DemoOrg): RealTimeInputs {
+  const apps = activeApps(org);
+  return {
+    org,
+    apps,
+    users: org.users.slice(0, USERS_WITH_ACTIVITY),
+    incidentApp: apps.find((app) => app.name === INCIDENT_APP_NAME) ?? null,
+    firstSeenApp: appsWithPolicy(org)[FIRST_SEEN_APP_INDEX] ?? null,
+    torExitIp: TOR_EXIT_IP,
+    addressOf
+  };
 }
 
-function rowsOf(csv: string): Record<string, string>[] {
-  const [header = "", ...lines] = csv.trim().split("\r\n");
-  const columns = parseCsvLine(header);
-  return lines.map((line) => {
-    const values = parseCsvLine(line);
-    const row: Record<string, string> = {};
-    columns.forEach((column, index) => {
-      const value = values[index] ?? "";
-      if (value !== "") {
-        row[column] = value;
-      }
-    });
-    return row;
-  });
+function sinceOf(since: string | null, now: Date): number {
+  if (since === null) {
+    return now.getTime() - DAY_MS;
+  }
+  const parsed = Date.parse(since);
+  if (Number.isNaN(parsed)) {
+    throw new AuraHandledException(
+      `The start time "${since}" is invalid: use ISO 8601 with a zone, such as 2025-10-01T00:00:00.000Z.`
+    );
+  }
+  return parsed;
 }
 
-function latestFileRows(org: DemoOrg, eventType: string) {
-  const file = demoEventData(org).files.find(
-    (candidate) =>
-      candidate.info.eventType === eventType && candidate.csv !== null
-  );
-  return file?.csv ? rowsOf(file.csv) : [];
+function pageOf(
+  objectName: string,
+  timeField: string,
+  context: ApexCallContext,
+  since: string | null,
+  cursor: string | null
+): EventRowPage {
+  const rows = realTimeRows(realTimeInputs(context.org), objectName, DAYS);
+  try {
+    return pageRows(
+      objectName,
+      timeField,
+      rows,
+      sinceOf(since, context.org.now),
+      cursor
+    );
+  } catch (error) {
+    throw new AuraHandledException((error as Error).message);
+  }
 }
 
-/** Reads ApiEvent rows built from the newest ApiTotalUsage file. */
+/** Reads a page of a real-time event object, newest first. */
 export function readRealTimeEvents(
   context: ApexCallContext,
-  objectName: string
+  objectName: string,
+  since: string | null = null,
+  cursor: string | null = null
 ): EventRowPage {
   if (!canReadRealTimeEvents(context)) {
     throw new AuraHandledException(
       `Reading ${objectName} requires the View Real-Time Event Monitoring Data permission.`
     );
   }
-  const fields = [
-    "EventDate",
-    "UserId",
-    "Username",
-    "SourceIp",
-    "UserAgent",
-    "RowsProcessed",
-    "Uri"
-  ];
-  const rows =
-    objectName === "ApiEvent"
-      ? latestFileRows(context.org, "ApiTotalUsage")
-          .reverse()
-          .slice(0, 200)
-          .map((row) => ({
-            EventDate: row.TIMESTAMP_DERIVED ?? "",
-            UserId: row.USER_ID_DERIVED ?? "",
-            Username: row.USER_NAME ?? "",
-            SourceIp: row.CLIENT_IP ?? "",
-            UserAgent: row.USER_AGENT ?? "",
-            RowsProcessed: row.ROWS_PROCESSED ?? "-1",
-            Uri: row.URI ?? ""
-          }))
-      : [];
-  return {
-    objectName,
-    timeField: "EventDate",
-    fields,
-    missingFields: [],
-    rows,
-    nextCursor: null
-  };
+  return pageOf(objectName, "EventDate", context, since, cursor);
 }
 
-/** Reads LoginHistory rows built from the newest Login file. */
-export function readLoginHistory(context: ApexCallContext): EventRowPage {
-  const rows = latestFileRows(context.org, "Login")
-    .reverse()
-    .map((row) => ({
-      LoginTime: row.TIMESTAMP_DERIVED ?? "",
-      UserId: row.USER_ID_DERIVED ?? "",
-      SourceIp: row.SOURCE_IP ?? "",
-      Application: row.CONNECTED_APP_NAME ?? "",
-      Browser: row.BROWSER_TYPE ?? "",
-      Status: "Success",
-      LoginType: "Remote Access 2.0"
-    }));
-  return {
-    objectName: "LoginHistory",
-    timeField: "LoginTime",
-    fields: [
-      "LoginTime",
-      "UserId",
-      "SourceIp",
-      "Application",
-      "Browser",
-      "Status",
-      "LoginType"
-    ],
-    missingFields: [],
-    rows,
-    nextCursor: null
-  };
+/** Reads a page of LoginHistory, newest first. */
+export function readLoginHistory(
+  context: ApexCallContext,
+  since: string | null = null,
+  cursor: string | null = null
+): EventRowPage {
+  return pageOf("LoginHistory", "LoginTime", context, since, cursor);
 }
 
 /** Lists the capture's summaries newest day first, in pages. */

@@ -2,6 +2,7 @@ import type {
   ActivitySummaryPage,
   CapturedLogFile,
   EventLogFilePage,
+  EventRowPage,
   EventSourceStatus
 } from "oauth-guard/dto";
 import { summariseApps } from "c/activityView";
@@ -56,6 +57,7 @@ describe("EventSourceController.detectSources", () => {
     expect(sources.every((source) => source.available)).toBe(true);
     expect(sources[0]?.eventTypes).toEqual([
       "ApiTotalUsage",
+      "BulkApi2",
       "Login",
       "Logout"
     ]);
@@ -155,20 +157,48 @@ describe("EventSourceController real-time events", () => {
     });
   });
 
-  it("returns ApiEvent rows for the admin", async () => {
+  const twoDaysAgo = new Date(
+    org.now.getTime() - 2 * 24 * 3_600_000
+  ).toISOString();
+
+  it("returns ApiEvent rows with queries, newest first", async () => {
     const page = (await call("readRealTimeEvents", {
       objectName: "ApiEvent",
-      since: null,
+      since: twoDaysAgo,
       cursor: null
-    })) as { rows: Record<string, string>[] };
+    })) as EventRowPage;
     expect(page.rows.length).toBeGreaterThan(0);
+    const times = page.rows.map((row) => row.EventDate ?? "");
+    expect(times).toEqual([...times].sort().reverse());
+    expect(page.rows.some((row) => row.Query?.includes("COUNT()"))).toBe(true);
   });
 
-  it("returns login history rows", async () => {
-    const page = (await call("readLoginHistory", {
-      since: null,
+  it("keeps rows before since out", async () => {
+    const page = (await call("readRealTimeEvents", {
+      objectName: "ReportEvent",
+      since: org.now.toISOString(),
       cursor: null
-    })) as { rows: Record<string, string>[] };
-    expect(page.rows.length).toBeGreaterThan(0);
+    })) as EventRowPage;
+    expect(page.rows).toEqual([]);
+  });
+
+  it("rejects a bad since", async () => {
+    await expect(
+      call("readLoginHistory", { since: "yesterday", cursor: null })
+    ).rejects.toMatchObject({
+      body: { message: expect.stringContaining('"yesterday" is invalid') }
+    });
+  });
+
+  it("returns login history rows of several days", async () => {
+    const page = (await call("readLoginHistory", {
+      since: new Date(org.now.getTime() - 7 * 24 * 3_600_000).toISOString(),
+      cursor: null
+    })) as EventRowPage;
+    const days = new Set(page.rows.map((row) => row.LoginTime?.slice(0, 10)));
+    expect(days.size).toBe(4);
+    expect(
+      page.rows.every((row) => row.LoginType === "Remote Access 2.0")
+    ).toBe(true);
   });
 });

@@ -8,9 +8,13 @@ import getPolicyOverview from "@salesforce/apex/PolicyController.getPolicyOvervi
 import listActivitySummaries from "@salesforce/apex/EventSourceController.listActivitySummaries";
 import listEventLogFiles from "@salesforce/apex/EventSourceController.listEventLogFiles";
 import readEventLogFile from "@salesforce/apex/EventSourceController.readEventLogFile";
+import detectSources from "@salesforce/apex/EventSourceController.detectSources";
+import readLoginHistory from "@salesforce/apex/EventSourceController.readLoginHistory";
 import { downloadTextFile } from "c/fileDownload";
+import { forgetLoadedActivity } from "c/orgActivityStore";
 import type {
   EventLogFileInfo,
+  EventSourceStatus,
   IndicatorRule,
   PolicyOverview
 } from "oauth-guard/dto";
@@ -38,6 +42,21 @@ jest.mock(
 );
 jest.mock(
   "@salesforce/apex/EventSourceController.readEventLogFile",
+  () => ({ default: jest.fn() }),
+  { virtual: true }
+);
+jest.mock(
+  "@salesforce/apex/EventSourceController.detectSources",
+  () => ({ default: jest.fn() }),
+  { virtual: true }
+);
+jest.mock(
+  "@salesforce/apex/EventSourceController.readRealTimeEvents",
+  () => ({ default: jest.fn() }),
+  { virtual: true }
+);
+jest.mock(
+  "@salesforce/apex/EventSourceController.readLoginHistory",
   () => ({ default: jest.fn() }),
   { virtual: true }
 );
@@ -171,7 +190,35 @@ const QUIET_CSV = csvOf([
   ]
 ]);
 
+function source(name: string, available: boolean): EventSourceStatus {
+  return {
+    source: name,
+    available,
+    reasonCode: available ? "available" : "no-licence",
+    reason: available
+      ? `${name} can be read.`
+      : `${name} needs the Event Monitoring licence.`,
+    eventTypes: [],
+    missingPermissions: []
+  };
+}
+
 function mockOrg(csv: string, allowlistUsers: string[] = []): void {
+  mocked(detectSources).mockResolvedValue([
+    source("EventLogFile", true),
+    source("ApiEvent", false),
+    source("ReportEvent", false),
+    source("BulkApiResultEventStore", false),
+    source("LoginHistory", true)
+  ]);
+  mocked(readLoginHistory).mockResolvedValue({
+    objectName: "LoginHistory",
+    timeField: "LoginTime",
+    fields: ["LoginTime", "UserId", "SourceIp", "Application", "LoginType"],
+    missingFields: [],
+    rows: [],
+    nextCursor: null
+  });
   mocked(getPolicyOverview).mockResolvedValue(overview(allowlistUsers));
   mocked(listEventLogFiles).mockResolvedValue({
     files: [fileInfo("0AT000000000001AAA"), fileInfo("0AT000000000002", false)],
@@ -207,10 +254,25 @@ function query<T extends Element = HTMLElement>(
   return element.shadowRoot?.querySelector<T>(`[data-id="${dataId}"]`) ?? null;
 }
 
+function findingTable(element: HTMLElement): ShadowRoot | null {
+  return (
+    element.shadowRoot?.querySelector("c-finding-table")?.shadowRoot ?? null
+  );
+}
+
 function findingRows(element: HTMLElement): HTMLElement[] {
   return [
-    ...(element.shadowRoot?.querySelectorAll<HTMLElement>(
+    ...(findingTable(element)?.querySelectorAll<HTMLElement>(
       "tr[data-severity]"
+    ) ?? [])
+  ];
+}
+
+function eventRows(element: HTMLElement): HTMLElement[] {
+  const table = findingTable(element)?.querySelector("c-event-table");
+  return [
+    ...(table?.shadowRoot?.querySelectorAll<HTMLElement>(
+      "tr[data-event-type]"
     ) ?? [])
   ];
 }
@@ -227,6 +289,7 @@ describe("c-findings-panel", () => {
       document.body.removeChild(document.body.firstChild);
     }
     jest.clearAllMocks();
+    forgetLoadedActivity();
   });
 
   it("shows loading while reading", async () => {
@@ -239,10 +302,10 @@ describe("c-findings-panel", () => {
     await expect(element).toBeAccessible();
   });
 
-  it("shows an error when a read fails", async () => {
+  it("shows an error when the rules cannot be read", async () => {
     mockOrg(INCIDENT_CSV);
-    mocked(readEventLogFile).mockRejectedValue({
-      body: { message: "Reading event log files requires a permission." }
+    mocked(getPolicyOverview).mockRejectedValue({
+      body: { message: "Reading the rules requires a permission." }
     });
     const element = mount();
     await settle();
@@ -250,6 +313,56 @@ describe("c-findings-panel", () => {
     expect(element.shadowRoot?.querySelector("c-error-panel")).not.toBeNull();
     expect(query(element, "findings")).toBeNull();
     await expect(element).toBeAccessible();
+  });
+
+  it("notes a file that fails and reads the others", async () => {
+    mockOrg(INCIDENT_CSV);
+    mocked(listEventLogFiles).mockResolvedValue({
+      files: [fileInfo("0AT000000000001AAA"), fileInfo("0AT000000000003AAA")],
+      nextCursor: null
+    });
+    const expired = Object.assign(new Error("expired"), {
+      body: { message: "The file has expired." }
+    });
+    mocked(readEventLogFile).mockImplementation(
+      ({ fileId }: { fileId: string }) => {
+        if (fileId === "0AT000000000003AAA") {
+          return Promise.reject(expired);
+        }
+        return Promise.resolve({ file: fileInfo(fileId), csv: INCIDENT_CSV });
+      }
+    );
+    const element = mount();
+    await settle();
+    const notes = query(element, "notes")?.textContent ?? "";
+    expect(notes).toMatch(
+      /0AT000000000003AAA could not be read: The file has expired\./
+    );
+    expect(findingRows(element)).toHaveLength(3);
+  });
+
+  it("notes the sources the org lacks", async () => {
+    mockOrg(INCIDENT_CSV);
+    const element = mount();
+    await settle();
+    const notes = query(element, "notes")?.textContent ?? "";
+    expect(notes).toMatch(
+      /ApiEvent was not read: ApiEvent needs the Event Monitoring licence\./
+    );
+    expect(query(element, "findings-summary")?.textContent).toMatch(
+      /from 1 event log file\(s\), LoginHistory\./
+    );
+  });
+
+  it("reads the events again on request", async () => {
+    mockOrg(INCIDENT_CSV);
+    const element = mount();
+    await settle();
+    expect(readEventLogFile).toHaveBeenCalledTimes(1);
+    query(element, "refresh")?.click();
+    await settle();
+    expect(readEventLogFile).toHaveBeenCalledTimes(2);
+    expect(findingRows(element)).toHaveLength(3);
   });
 
   it("says no finding when nothing matches", async () => {
@@ -310,15 +423,13 @@ describe("c-findings-panel", () => {
     button?.click();
     await settle();
     expect(button?.getAttribute("aria-expanded")).toBe("true");
-    const events = query(element, "events");
-    expect(
-      events?.querySelectorAll("tr:not(.slds-line-height_reset)")
-    ).toHaveLength(2);
-    expect(events?.textContent).toContain("python-requests/2.31.0");
+    const rows = eventRows(element);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]?.textContent).toContain("python-requests/2.31.0");
     await expect(element).toBeAccessible();
     button?.click();
     await settle();
-    expect(query(element, "events")).toBeNull();
+    expect(eventRows(element)).toHaveLength(0);
   });
 
   it("lists allowlist suppressions", async () => {
@@ -347,6 +458,7 @@ describe("c-findings-panel", () => {
     };
     expect(pack.findings).toHaveLength(3);
     expect(pack.inputs.map((input) => input.role)).toEqual([
+      "activity",
       "activity",
       "rules",
       "allowlist",

@@ -1,0 +1,68 @@
+import { LightningElement, api } from "lwc";
+import type { ActivityRecord } from "c/activityRecord";
+
+/**
+ * Fields an event row shows. Activity records and the events a finding
+ * keeps both have them.
+ */
+export type ShownEvent = Pick<
+  ActivityRecord,
+  | "time"
+  | "source"
+  | "eventType"
+  | "userId"
+  | "username"
+  | "connectedAppId"
+  | "connectedAppName"
+  | "clientName"
+  | "sourceIp"
+  | "userAgent"
+  | "operation"
+  | "entity"
+  | "rows"
+  | "queryText"
+>;
+
+const SOURCE_LABELS: Record<string, string> = {
+  "event-log-file": "Event log file",
+  "real-time-event": "Real-time"
+};
+
+export function formatEventTime(epochMs: number): string {
+  return new Date(epochMs)
+    .toISOString()
+    .replace("T", " ")
+    .replace(/\.\d+Z$/, " UTC");
+}
+
+/**
+ * A table of events, one row each, every value shown as text: app names,
+ * user agents and queries come from whoever called the API.
+ */
+export default class EventTable extends LightningElement {
+  @api events: ShownEvent[] = [];
+  @api label = "Events";
+
+  get rows() {
+    return this.events.map((event, index) => ({
+      key: `event-${index}`,
+      time: formatEventTime(event.time),
+      source: SOURCE_LABELS[event.source] ?? event.source,
+      eventType: event.eventType,
+      user: event.username ?? event.userId ?? "",
+      app:
+        event.connectedAppName ??
+        event.connectedAppId ??
+        (event.clientName === null
+          ? "unattributed"
+          : `unattributed (client ${event.clientName})`),
+      sourceIp: event.sourceIp ?? "",
+      userAgent: event.userAgent ?? "",
+      operation: [event.operation, event.entity]
+        .filter((part) => part !== null && part !== "")
+        .join(" "),
+      rows: event.rows === null ? "" : event.rows.toLocaleString("en-US"),
+      query: event.queryText ?? ""
+    }));
+  }
+}

@@ -1,0 +1,60 @@
+import { LightningElement, api } from "lwc";
+import { UNATTRIBUTED_APP_KEY, type Finding } from "c/findingEngine";
+import { formatEventTime } from "c/eventTable";
+
+function appLabelOf(finding: Finding): string {
+  if (finding.appNames.length > 0) {
+    return finding.appNames.join(", ");
+  }
+  if (finding.appKeys.length === 0 || finding.appKey === UNATTRIBUTED_APP_KEY) {
+    return "unattributed";
+  }
+  return finding.appKeys.join(", ");
+}
+
+/**
+ * Findings in severity order, each with a button that shows the events
+ * behind it. Used by the Findings tab and by an app's detail.
+ */
+export default class FindingTable extends LightningElement {
+  @api findings: Finding[] = [];
+  @api label = "Findings";
+  expandedIds: string[] = [];
+
+  get rows() {
+    return this.findings.map((finding) => {
+      const expanded = this.expandedIds.includes(finding.id);
+      return {
+        key: finding.id,
+        ruleId: finding.ruleId,
+        title: finding.title,
+        severity: finding.severity,
+        app: appLabelOf(finding),
+        user: finding.users.length > 0 ? finding.users.join(", ") : "none",
+        firstTime: formatEventTime(finding.firstTime),
+        lastTime: formatEventTime(finding.lastTime),
+        count: finding.count.toLocaleString("en-US"),
+        detail: finding.detail,
+        expanded,
+        ariaExpanded: expanded ? "true" : "false",
+        toggleLabel: expanded
+          ? `Hide the events of ${finding.ruleId}`
+          : `Show the events of ${finding.ruleId}`,
+        eventsId: `events-${finding.id}`,
+        eventsLabel: `Events of ${finding.ruleId}`,
+        omittedText:
+          finding.eventsOmitted > 0
+            ? `${finding.eventsOmitted.toLocaleString("en-US")} more matching event(s) are not shown.`
+            : "",
+        events: finding.events
+      };
+    });
+  }
+
+  handleToggle(event: Event): void {
+    const id = (event.currentTarget as HTMLElement).dataset.id ?? "";
+    this.expandedIds = this.expandedIds.includes(id)
+      ? this.expandedIds.filter((expandedId) => expandedId !== id)
+      : [...this.expandedIds, id];
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * The page's one read of the org's activity and findings, shared by the
+ * Apps, Activity and Findings tabs so that switching tabs does not read
+ * every event log file again. Refresh reads it anew.
+ */
+import getPolicyOverview from "@salesforce/apex/PolicyController.getPolicyOverview";
+import detectSources from "@salesforce/apex/EventSourceController.detectSources";
+import listActivitySummaries from "@salesforce/apex/EventSourceController.listActivitySummaries";
+import listEventLogFiles from "@salesforce/apex/EventSourceController.listEventLogFiles";
+import readEventLogFile from "@salesforce/apex/EventSourceController.readEventLogFile";
+import readLoginHistory from "@salesforce/apex/EventSourceController.readLoginHistory";
+import readRealTimeEvents from "@salesforce/apex/EventSourceController.readRealTimeEvents";
+import type { ActivitySummary, PolicyOverview } from "oauth-guard/dto";
+import { readSummaryPages } from "c/activityView";
+import {
+  readOrgActivity,
+  type OrgActivity,
+  type OrgActivityApi
+} from "c/orgActivity";
+import { findOrgFindings, type OrgFindings } from "c/orgFindings";
+
+const API: OrgActivityApi = {
+  detectSources: () => detectSources(),
+  listEventLogFiles: (cursor) => listEventLogFiles({ eventType: null, cursor }),
+  readEventLogFile: (fileId) => readEventLogFile({ fileId }),
+  readRealTimeEvents: (objectName, since, cursor) =>
+    readRealTimeEvents({ objectName, since, cursor }),
+  readLoginHistory: (since, cursor) => readLoginHistory({ since, cursor })
+};
+
+export interface LoadedFindings extends OrgFindings {
+  activity: OrgActivity;
+  overview: PolicyOverview;
+  summaries: ActivitySummary[];
+}
+
+let activityRead: Promise<OrgActivity> | null = null;
+let findingsRead: Promise<LoadedFindings> | null = null;
+
+/** Reads the org's activity once per page, or again when refresh is set. */
+export function loadOrgActivity(refresh = false): Promise<OrgActivity> {
+  if (activityRead === null || refresh) {
+    const read = readOrgActivity(API, { now: Date.now() });
+    // A failed read is not kept, so the next caller tries again.
+    read.catch(() => {
+      if (activityRead === read) {
+        activityRead = null;
+      }
+    });
+    activityRead = read;
+  }
+  return activityRead;
+}
+
+async function readFindings(refresh: boolean): Promise<LoadedFindings> {
+  const [overview, activity, summaryRead] = await Promise.all([
+    getPolicyOverview(),
+    loadOrgActivity(refresh),
+    readSummaryPages((cursor) => listActivitySummaries({ since: null, cursor }))
+  ]);
+  const findings = findOrgFindings({
+    activity,
+    summaries: summaryRead.summaries,
+    summariesComplete: summaryRead.complete,
+    indicatorRules: overview.indicatorRules,
+    allowlist: overview.allowlist
+  });
+  return {
+    ...findings,
+    activity,
+    overview,
+    summaries: summaryRead.summaries
+  };
+}
+
+/** Runs the rules over the org's activity once per page, or again. */
+export function loadOrgFindings(refresh = false): Promise<LoadedFindings> {
+  if (findingsRead === null || refresh) {
+    const read = readFindings(refresh);
+    read.catch(() => {
+      if (findingsRead === read) {
+        findingsRead = null;
+      }
+    });
+    findingsRead = read;
+  }
+  return findingsRead;
+}
+
+/** Forgets what was read, so that the next load reads the org again. */
+export function forgetLoadedActivity(): void {
+  activityRead = null;
+  findingsRead = null;
+}

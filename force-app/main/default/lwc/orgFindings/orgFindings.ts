@@ -1,0 +1,173 @@
+/**
+ * Runs the indicator rules over the org's activity as the page reads it
+ * (c/orgActivity), with the org's rules, allowlist and daily capture,
+ * and joins the findings to the inventory's apps.
+ *
+ * "New" in the page means new on the newest day of the activity: the
+ * baseline holds the capture's summaries and the events of every earlier
+ * day, so that an app or a refresh login origin is first seen on the day
+ * it appears, and not again on later days.
+ */
+import type { ActivitySummary, IndicatorRule } from "oauth-guard/dto";
+import type { AllowlistEntry } from "oauth-guard/dto";
+import type { ActivityRecord } from "c/activityRecord";
+import { activityAppKey, utcDay } from "c/activityAggregate";
+import {
+  HistoryCollector,
+  historyFromCapturedSummaries,
+  mergeHistories,
+  refreshLoginOf,
+  type ActivityHistory
+} from "c/activityHistory";
+import {
+  findFindings,
+  type Finding,
+  type FindingReport
+} from "c/findingEngine";
+import { readFindingRules, type FindingRuleReading } from "c/findingRules";
+import { orgRecordsInput, type EvidenceInput } from "c/evidencePack";
+import { orgActivityRecords, type OrgActivity } from "c/orgActivity";
+
+export interface PageBaseline {
+  history: ActivityHistory;
+  /** UTC day whose novelties the first-seen rules report, or null. */
+  newestDay: string | null;
+}
+
+/**
+ * Builds the baseline for records read in the page: the capture's
+ * summaries and the records of days before the newest day.
+ */
+export function pageBaseline(
+  records: readonly ActivityRecord[],
+  summaries: readonly ActivitySummary[]
+): PageBaseline {
+  let newestTime = Number.NEGATIVE_INFINITY;
+  for (const record of records) {
+    newestTime = Math.max(newestTime, record.time);
+  }
+  if (newestTime === Number.NEGATIVE_INFINITY) {
+    return {
+      history: historyFromCapturedSummaries(summaries),
+      newestDay: null
+    };
+  }
+  const newestDay = utcDay(newestTime);
+  const dayStart = Date.parse(`${newestDay}T00:00:00.000Z`);
+  const earlier = new HistoryCollector();
+  let earlierRefreshLogins = 0;
+  for (const record of records) {
+    if (record.time < dayStart) {
+      const login = refreshLoginOf(record, activityAppKey(record));
+      earlier.addRecord(record, login);
+      earlierRefreshLogins += login === null ? 0 : 1;
+    }
+  }
+  const captured = historyFromCapturedSummaries(
+    summaries.filter((summary) => summary.day < newestDay)
+  );
+  const history = mergeHistories(captured, earlier.toHistory());
+  // Refresh logins of earlier days are a baseline of origins even when
+  // the capture stored no Login summaries.
+  if (earlierRefreshLogins > 0) {
+    history.coversRefreshLogins = true;
+  }
+  return { history, newestDay };
+}
+
+export interface OrgFindingsInput {
+  activity: OrgActivity;
+  summaries: readonly ActivitySummary[];
+  summariesComplete: boolean;
+  indicatorRules: readonly IndicatorRule[];
+  allowlist: readonly AllowlistEntry[];
+}
+
+export interface OrgFindings {
+  report: FindingReport;
+  ruleReading: FindingRuleReading;
+  /** Sentences on what was read and how "new" was judged. */
+  notes: string[];
+  /** Inputs for an evidence pack, each hashed as canonical JSON. */
+  inputs: EvidenceInput[];
+}
+
+/** Runs the rules over the activity and describes the run. */
+export function findOrgFindings(input: OrgFindingsInput): OrgFindings {
+  const records = orgActivityRecords(input.activity);
+  const ruleReading = readFindingRules(input.indicatorRules);
+  const baseline = pageBaseline(records, input.summaries);
+  const notes = [...input.activity.notes];
+  if (!input.summariesComplete) {
+    notes.push(
+      "Only the newest activity summaries were read for the baseline, so some apps and origins may be called new wrongly."
+    );
+  }
+  if (baseline.newestDay !== null) {
+    notes.push(
+      `Apps and refresh login origins are called new when they appear on ${baseline.newestDay} (UTC) and not in the daily capture or the events of earlier days.`
+    );
+  }
+  const report = findFindings(records, {
+    rules: ruleReading.rules,
+    allowlist: input.allowlist,
+    baseline: baseline.history
+  });
+  const inputs: EvidenceInput[] = input.activity.files.map((file) =>
+    orgRecordsInput(
+      "activity",
+      `EventLogFile ${file.info.id} (${file.info.fileKey})`,
+      file.records
+    )
+  );
+  for (const read of input.activity.rowSources) {
+    inputs.push(
+      orgRecordsInput(
+        "activity",
+        `${read.source} rows since ${input.activity.since}`,
+        read.records
+      )
+    );
+  }
+  inputs.push(
+    orgRecordsInput(
+      "rules",
+      "OAuth Guard Indicator Rule records",
+      input.indicatorRules
+    ),
+    orgRecordsInput(
+      "allowlist",
+      "OAuth Guard Allowlist Entry records",
+      input.allowlist
+    ),
+    orgRecordsInput(
+      "baseline",
+      "activity summaries of the daily capture",
+      input.summaries
+    )
+  );
+  return { report, ruleReading, notes, inputs };
+}
+
+/** An inventory app as findings join it: its key and its name. */
+export interface AppRef {
+  key: string;
+  appName: string | null;
+}
+
+/**
+ * Returns the findings whose events include the app: by its key, or by
+ * its name where events named the app without its id.
+ */
+export function findingsOfApp(
+  findings: readonly Finding[],
+  app: AppRef
+): Finding[] {
+  const nameKey = app.appName === null ? null : `name:${app.appName}`;
+  return findings.filter(
+    (finding) =>
+      finding.appKeys.includes(app.key) ||
+      (nameKey !== null && finding.appKeys.includes(nameKey)) ||
+      (app.appName !== null && finding.appNames.includes(app.appName))
+  );
+}
