@@ -20,9 +20,6 @@ async function openFindingsTab(page) {
   return summary;
 }
 
-// NOTE: no shipped rule rates what the demo's incident does (Tor exit
-// address, python-requests, 800,000 rows in a day) as High, so the flow
-// asserts findings of any severity.
 function incidentFindings(page) {
   return findingsPanel(page)
     .locator('[data-id="findings-table"] tr[data-severity]')
@@ -41,10 +38,30 @@ export default function declareFindingsFlow(preview) {
         );
         const incident = incidentFindings(page);
         assert.ok((await incident.count()) >= 1);
+        assert.equal(
+          await incident.first().getAttribute("data-severity"),
+          "High"
+        );
         const rules = await incident
           .locator('[data-id="rule-id"]')
           .allInnerTexts();
         t.diagnostic(`incident app findings: ${rules.join(", ")}`);
+        // Every kind of rule fires on the demo org's events.
+        const allRules = await findingsPanel(page)
+          .locator('[data-id="rule-id"]')
+          .allInnerTexts();
+        for (const ruleId of [
+          "BULK-QUERY-JOB-DELETED",
+          "EXPORT-VOLUME-APP",
+          "FIRST-SEEN-APP",
+          "IP-185.220.101.33",
+          "QUERY-COUNT-RECON",
+          "REFRESH-NEW-COUNTRY",
+          "SECRET-AKIA",
+          "UA-SALESFORCE-MULTI-ORG-FETCHER-1.0"
+        ]) {
+          assert.ok(allRules.includes(ruleId), `${ruleId} in ${allRules}`);
+        }
         await saveScreenshot(page, "findings-list");
       });
     });

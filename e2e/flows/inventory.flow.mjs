@@ -230,5 +230,39 @@ export default function declareInventoryFlow(preview) {
         assert.ok((await columnTexts(table, "App")).includes(MARKUP_APP));
       });
     });
+
+    it("badges the incident app and lists its findings", async (t) => {
+      await preview.visit("/", "inventory-findings", async (page) => {
+        const table = await waitForAppsTable(page);
+        const incidentRow = table.locator("tr", {
+          has: page.getByRole("button", { name: INCIDENT_APP, exact: true })
+        });
+        const badge = incidentRow.locator('[data-id="findings"]');
+        await badge.getByText(/High/).waitFor({ timeout: LOAD_TIMEOUT_MS });
+        t.diagnostic(`incident app badge: ${await badge.innerText()}`);
+        await openApp(page, INCIDENT_APP);
+        const findings = page.locator('[data-id="app-findings"]');
+        await findings.locator("tr[data-severity]").first().waitFor();
+        assert.equal(
+          await findings
+            .locator("tr[data-severity]")
+            .first()
+            .getAttribute("data-severity"),
+          "High"
+        );
+        const rules = await findings
+          .locator('[data-id="rule-id"]')
+          .allInnerTexts();
+        assert.ok(rules.includes("BULK-QUERY-JOB-DELETED"), rules.join());
+        assert.ok(rules.includes("QUERY-COUNT-RECON"), rules.join());
+        await findings
+          .getByRole("button", { name: "Show the events of QUERY-COUNT-RECON" })
+          .click();
+        const events = findings.locator('[data-id="events"]');
+        assert.match(await events.innerText(), /SELECT COUNT\(\) FROM Account/);
+        await findings.scrollIntoViewIfNeeded();
+        await saveScreenshot(page, "inventory-findings");
+      });
+    });
   });
 }

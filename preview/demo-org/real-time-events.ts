@@ -23,6 +23,11 @@ const DAY_MS = 24 * HOUR_MS;
 export const ROWS_PER_PAGE = 500;
 
 export const FIRST_SEEN_APP_INDEX = 8;
+/**
+ * Address of the newcomer app's calls: outside the demo allowlist's
+ * office and VPN ranges, so that its first calls are not excused.
+ */
+export const NEWCOMER_IP = "192.0.2.45";
 /** A published user agent of the 2025 thefts, rated High by its rule. */
 export const RECON_USER_AGENT = "Salesforce-Multi-Org-Fetcher/1.0";
 export const RECON_QUERIES = [
@@ -130,7 +135,7 @@ function apiEvents(inputs: RealTimeInputs): Row[] {
         eventDay + 7 * HOUR_MS + call * 60_000,
         newcomer,
         inputs.firstSeenApp,
-        inputs.addressOf(3),
+        NEWCOMER_IP,
         `${inputs.firstSeenApp.name} client`,
         "SELECT Id, Name FROM Account LIMIT 200",
         200

@@ -63,7 +63,7 @@ beforeAll(async () => {
     summaries: summaryPage.summaries,
     summariesComplete: summaryPage.nextCursor === null,
     indicatorRules: rules,
-    allowlist: []
+    allowlist: org.allowlistEntries
   });
   findings = result.report.findings;
   notes = [...result.notes, ...result.report.notes];
@@ -79,7 +79,7 @@ function incidentFindings(): Finding[] {
   );
   return findingsOfApp(findings, {
     key: `id:${incident?.policy?.applicationId ?? ""}`,
-    appName: INCIDENT_APP_NAME
+    names: [INCIDENT_APP_NAME]
   });
 }
 

@@ -1,4 +1,5 @@
 import { LightningElement, api } from "lwc";
+import type { Finding } from "c/findingEngine";
 import hasRevokePermission from "@salesforce/customPermission/Revoke_OAuth_Tokens";
 import type { RevocationRequest, RevocationScope } from "oauth-guard/dto";
 import { setupPathFor } from "c/inventoryView";
@@ -30,6 +31,12 @@ const KIND_TEXT: Record<AppSummary["kind"], string> = {
 export default class AppDetail extends LightningElement {
   @api tokenPage: TokenPage | null = null;
   @api ageBuckets: { label: string; count: number }[] = [];
+  /** The app's findings, or null while they are read or unavailable. */
+  @api findings: Finding[] | null = null;
+  /** Why findings could not be read, or null. */
+  @api findingsProblem: string | null = null;
+  /** App names by key, for findings whose events gave only an id. */
+  @api findingAppNames: Record<string, string> = {};
   /** A request to follow on arrival, for example after a reload. */
   @api
   get revocationRequestId(): string | null {
@@ -48,6 +55,25 @@ export default class AppDetail extends LightningElement {
   activeRequestId: string | null = null;
 
   private currentApp: AppSummary | null = null;
+
+  get hasFindings(): boolean {
+    return (this.findings?.length ?? 0) > 0;
+  }
+
+  get findingsText(): string {
+    if (this.findings !== null) {
+      return this.findings.length === 0
+        ? "No indicator rule matched this app's events."
+        : `${this.findings.length} finding(s) name this app. Open one to see its events.`;
+    }
+    return this.findingsProblem === null
+      ? "Reading the org's events and running the indicator rules…"
+      : `Findings could not be read: ${this.findingsProblem}`;
+  }
+
+  get findingsLabel(): string {
+    return `Findings of ${this.heading}`;
+  }
 
   @api
   get app(): AppSummary | null {

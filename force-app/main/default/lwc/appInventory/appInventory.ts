@@ -18,6 +18,15 @@ import {
   type RiskFilter,
   type SortableColumn
 } from "c/inventoryView";
+import { errorText } from "c/errorText";
+import type { Finding } from "c/findingEngine";
+import { loadOrgFindings } from "c/orgActivityStore";
+import {
+  findingBadge,
+  findingsOfApp,
+  type AppRef,
+  type FindingBadge
+} from "c/orgFindings";
 import {
   summarise,
   tokensForApp,
@@ -76,6 +85,12 @@ export default class AppInventory extends LightningElement {
   /** The revocation the open app's detail follows across a reload. */
   revocationRequestId: string | null = null;
   ageBuckets: { label: string; count: number }[] = [];
+  /** Findings over the org's activity, or null until they are read. */
+  findings: Finding[] | null = null;
+  /** Why findings could not be read, or null. */
+  findingsProblem: string | null = null;
+  /** App names by key, for findings whose events gave only an id. */
+  findingAppNames: Record<string, string> = {};
 
   private inventory: InventoryLoad | null = null;
   private tokenSort: TokenSort = { field: "holder", direction: "ascending" };
@@ -111,11 +126,62 @@ export default class AppInventory extends LightningElement {
       this.apps = summarise(load.state, load.policies, this.now);
       this.staleAfterDays = load.state.settings.staleAfterDays;
       this.oldAfterDays = load.state.settings.oldAfterDays;
+      this.readFindings();
     } catch (error) {
       this.error = error;
     } finally {
       this.loading = false;
     }
+  }
+
+  /**
+   * Reads the findings after the tokens, so that the table shows first.
+   * A failure leaves the tokens usable and says why in the column.
+   */
+  private readFindings(): void {
+    if (this.findings !== null) {
+      return;
+    }
+    loadOrgFindings()
+      .then((loaded) => {
+        this.findings = loaded.report.findings;
+        this.findingAppNames = loaded.appNames;
+      })
+      .catch((error: unknown) => {
+        this.findingsProblem = errorText(error);
+      });
+  }
+
+  private appRef(app: AppSummary): AppRef {
+    const names = [...app.tokenAppNames];
+    if (app.connectedAppName !== null) {
+      names.push(app.connectedAppName);
+    }
+    return { key: app.key, names };
+  }
+
+  get findingBadges(): Record<string, FindingBadge> | null {
+    const findings = this.findings;
+    if (findings === null) {
+      return null;
+    }
+    const badges: Record<string, FindingBadge> = {};
+    for (const app of this.apps) {
+      badges[app.key] = findingBadge(findingsOfApp(findings, this.appRef(app)));
+    }
+    return badges;
+  }
+
+  get findingsPending(): string {
+    return this.findingsProblem === null ? "Reading…" : "Not available";
+  }
+
+  get selectedAppFindings(): Finding[] | null {
+    const app = this.selectedApp;
+    if (this.findings === null || app === null) {
+      return null;
+    }
+    return findingsOfApp(this.findings, this.appRef(app));
   }
 
   get progressText(): string {

@@ -1,5 +1,6 @@
 import { LightningElement, api } from "lwc";
 import type { AppTableRow, SortableColumn } from "c/inventoryView";
+import type { FindingBadge } from "c/orgFindings";
 
 interface Header {
   field: SortableColumn;
@@ -23,6 +24,8 @@ interface RowView extends AppTableRow {
   staleText: string;
   oldText: string;
   riskClass: string;
+  findingsText: string;
+  findingsClass: string;
 }
 
 const RISK_CLASSES: Record<string, string> = {
@@ -30,6 +33,12 @@ const RISK_CLASSES: Record<string, string> = {
   Medium: "slds-badge slds-theme_warning",
   Low: "slds-badge",
   None: "slds-badge slds-badge_lightest"
+};
+
+const FINDING_CLASSES: Record<string, string> = {
+  High: "slds-badge slds-theme_error",
+  Medium: "slds-badge slds-theme_warning",
+  Low: "slds-badge"
 };
 
 const dateFormat = new Intl.DateTimeFormat(undefined, {
@@ -58,6 +67,10 @@ export default class AppTable extends LightningElement {
   @api sortDirection: "asc" | "desc" = "desc";
   @api staleAfterDays = 90;
   @api oldAfterDays = 180;
+  /** Findings per app key, once the findings are read. */
+  @api findingBadges: Record<string, FindingBadge> | null = null;
+  /** What the Findings column shows while there are no badges. */
+  @api findingsPending = "Reading…";
 
   get headers(): HeaderView[] {
     const columns: Header[] = [
@@ -115,8 +128,26 @@ export default class AppTable extends LightningElement {
       useCountText: row.totalUseCount.toLocaleString(),
       staleText: row.staleCount.toLocaleString(),
       oldText: row.oldCount.toLocaleString(),
-      riskClass: RISK_CLASSES[row.riskLevel] ?? "slds-badge"
+      riskClass: RISK_CLASSES[row.riskLevel] ?? "slds-badge",
+      ...this.findingsCell(row.key)
     }));
+  }
+
+  private findingsCell(key: string): {
+    findingsText: string;
+    findingsClass: string;
+  } {
+    if (this.findingBadges === null) {
+      return { findingsText: this.findingsPending, findingsClass: "" };
+    }
+    const badge = this.findingBadges[key];
+    if (!badge || badge.severity === null) {
+      return { findingsText: "None", findingsClass: "" };
+    }
+    return {
+      findingsText: badge.text,
+      findingsClass: FINDING_CLASSES[badge.severity] ?? "slds-badge"
+    };
   }
 
   handleSort(event: Event): void {

@@ -42,6 +42,23 @@ export function formatEventTime(epochMs: number): string {
 export default class EventTable extends LightningElement {
   @api events: ShownEvent[] = [];
   @api label = "Events";
+  /** App names by app key, for events that give only an app id. */
+  @api appNames: Record<string, string> = {};
+
+  private appOf(event: ShownEvent): string {
+    if (event.connectedAppName !== null) {
+      return event.connectedAppName;
+    }
+    if (event.connectedAppId !== null) {
+      return (
+        (this.appNames ?? {})[`id:${event.connectedAppId}`] ??
+        event.connectedAppId
+      );
+    }
+    return event.clientName === null
+      ? "unattributed"
+      : `unattributed (client ${event.clientName})`;
+  }
 
   get rows() {
     return this.events.map((event, index) => ({
@@ -50,12 +67,7 @@ export default class EventTable extends LightningElement {
       source: SOURCE_LABELS[event.source] ?? event.source,
       eventType: event.eventType,
       user: event.username ?? event.userId ?? "",
-      app:
-        event.connectedAppName ??
-        event.connectedAppId ??
-        (event.clientName === null
-          ? "unattributed"
-          : `unattributed (client ${event.clientName})`),
+      app: this.appOf(event),
       sourceIp: event.sourceIp ?? "",
       userAgent: event.userAgent ?? "",
       operation: [event.operation, event.entity]

@@ -2,14 +2,30 @@ import { LightningElement, api } from "lwc";
 import { UNATTRIBUTED_APP_KEY, type Finding } from "c/findingEngine";
 import { formatEventTime } from "c/eventTable";
 
-function appLabelOf(finding: Finding): string {
-  if (finding.appNames.length > 0) {
-    return finding.appNames.join(", ");
-  }
+/**
+ * Returns the app names of a finding: each key named by the index, by
+ * the names the events gave, or shown as the key itself.
+ */
+function appLabelOf(
+  finding: Finding,
+  appNames: Record<string, string>
+): string {
   if (finding.appKeys.length === 0 || finding.appKey === UNATTRIBUTED_APP_KEY) {
     return "unattributed";
   }
-  return finding.appKeys.join(", ");
+  const labels = new Set<string>();
+  for (const key of finding.appKeys) {
+    const name =
+      appNames[key] ??
+      (key.startsWith("name:") ? key.slice("name:".length) : null);
+    if (name !== null) {
+      labels.add(name);
+    } else if (finding.appNames.length === 0) {
+      labels.add(key === UNATTRIBUTED_APP_KEY ? "unattributed" : key);
+    }
+  }
+  finding.appNames.forEach((name) => labels.add(name));
+  return [...labels].join(", ");
 }
 
 /**
@@ -19,6 +35,8 @@ function appLabelOf(finding: Finding): string {
 export default class FindingTable extends LightningElement {
   @api findings: Finding[] = [];
   @api label = "Findings";
+  /** App names by app key, for events that gave only an app id. */
+  @api appNames: Record<string, string> = {};
   expandedIds: string[] = [];
 
   get rows() {
@@ -29,7 +47,7 @@ export default class FindingTable extends LightningElement {
         ruleId: finding.ruleId,
         title: finding.title,
         severity: finding.severity,
-        app: appLabelOf(finding),
+        app: appLabelOf(finding, this.appNames ?? {}),
         user: finding.users.length > 0 ? finding.users.join(", ") : "none",
         firstTime: formatEventTime(finding.firstTime),
         lastTime: formatEventTime(finding.lastTime),

@@ -50,6 +50,10 @@ export default class FindingsPanel extends LightningElement {
     return this.loaded?.report.findings ?? [];
   }
 
+  get appNames(): Record<string, string> {
+    return this.loaded?.appNames ?? {};
+  }
+
   get hasFindings(): boolean {
     return this.findings.length > 0;
   }

@@ -10,7 +10,12 @@ import listEventLogFiles from "@salesforce/apex/EventSourceController.listEventL
 import readEventLogFile from "@salesforce/apex/EventSourceController.readEventLogFile";
 import readLoginHistory from "@salesforce/apex/EventSourceController.readLoginHistory";
 import readRealTimeEvents from "@salesforce/apex/EventSourceController.readRealTimeEvents";
-import type { ActivitySummary, PolicyOverview } from "oauth-guard/dto";
+import listConnectedApps from "@salesforce/apex/TokenInventoryController.listConnectedApps";
+import type {
+  ActivitySummary,
+  ConnectedAppPolicy,
+  PolicyOverview
+} from "oauth-guard/dto";
 import { readSummaryPages } from "c/activityView";
 import {
   readOrgActivity,
@@ -52,18 +57,32 @@ export function loadOrgActivity(refresh = false): Promise<OrgActivity> {
   return activityRead;
 }
 
+/** Reads the connected apps for their names; none when that fails. */
+async function readConnectedApps(): Promise<ConnectedAppPolicy[]> {
+  try {
+    return await listConnectedApps();
+  } catch {
+    // Findings then name apps by the names events give, or by id.
+    return [];
+  }
+}
+
 async function readFindings(refresh: boolean): Promise<LoadedFindings> {
-  const [overview, activity, summaryRead] = await Promise.all([
+  const [overview, activity, summaryRead, connectedApps] = await Promise.all([
     getPolicyOverview(),
     loadOrgActivity(refresh),
-    readSummaryPages((cursor) => listActivitySummaries({ since: null, cursor }))
+    readSummaryPages((cursor) =>
+      listActivitySummaries({ since: null, cursor })
+    ),
+    readConnectedApps()
   ]);
   const findings = findOrgFindings({
     activity,
     summaries: summaryRead.summaries,
     summariesComplete: summaryRead.complete,
     indicatorRules: overview.indicatorRules,
-    allowlist: overview.allowlist
+    allowlist: overview.allowlist,
+    connectedApps
   });
   return {
     ...findings,

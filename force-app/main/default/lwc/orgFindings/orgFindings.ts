@@ -8,8 +8,12 @@
  * day, so that an app or a refresh login origin is first seen on the day
  * it appears, and not again on later days.
  */
-import type { ActivitySummary, IndicatorRule } from "oauth-guard/dto";
-import type { AllowlistEntry } from "oauth-guard/dto";
+import type {
+  ActivitySummary,
+  AllowlistEntry,
+  ConnectedAppPolicy,
+  IndicatorRule
+} from "oauth-guard/dto";
 import type { ActivityRecord } from "c/activityRecord";
 import { activityAppKey, utcDay } from "c/activityAggregate";
 import {
@@ -20,11 +24,17 @@ import {
   type ActivityHistory
 } from "c/activityHistory";
 import {
+  countBySeverity,
   findFindings,
   type Finding,
   type FindingReport
 } from "c/findingEngine";
-import { readFindingRules, type FindingRuleReading } from "c/findingRules";
+import {
+  readFindingRules,
+  SEVERITIES,
+  type FindingRuleReading,
+  type Severity
+} from "c/findingRules";
 import { orgRecordsInput, type EvidenceInput } from "c/evidencePack";
 import { orgActivityRecords, type OrgActivity } from "c/orgActivity";
 
@@ -81,6 +91,8 @@ export interface OrgFindingsInput {
   summariesComplete: boolean;
   indicatorRules: readonly IndicatorRule[];
   allowlist: readonly AllowlistEntry[];
+  /** The org's connected apps, which name the ids that events give. */
+  connectedApps?: readonly ConnectedAppPolicy[];
 }
 
 export interface OrgFindings {
@@ -90,6 +102,28 @@ export interface OrgFindings {
   notes: string[];
   /** Inputs for an evidence pack, each hashed as canonical JSON. */
   inputs: EvidenceInput[];
+  /** App names by app key, for findings whose events gave only an id. */
+  appNames: Record<string, string>;
+}
+
+/**
+ * Names app keys: from the org's connected apps, then from events that
+ * gave an app's id and name together.
+ */
+export function appNameIndex(
+  records: readonly ActivityRecord[],
+  connectedApps: readonly ConnectedAppPolicy[]
+): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const app of connectedApps) {
+    names[`id:${app.applicationId}`] = app.menuLabel ?? app.name;
+  }
+  for (const record of records) {
+    if (record.connectedAppId !== null && record.connectedAppName !== null) {
+      names[`id:${record.connectedAppId}`] ??= record.connectedAppName;
+    }
+  }
+  return names;
 }
 
 /** Runs the rules over the activity and describes the run. */
@@ -146,28 +180,50 @@ export function findOrgFindings(input: OrgFindingsInput): OrgFindings {
       input.summaries
     )
   );
-  return { report, ruleReading, notes, inputs };
+  const appNames = appNameIndex(records, input.connectedApps ?? []);
+  return { report, ruleReading, notes, inputs, appNames };
 }
 
-/** An inventory app as findings join it: its key and its name. */
+/** An inventory app as findings join it: its key and its names. */
 export interface AppRef {
   key: string;
-  appName: string | null;
+  /** Connected app and token app names, which events may give alone. */
+  names: readonly string[];
 }
 
 /**
  * Returns the findings whose events include the app: by its key, or by
- * its name where events named the app without its id.
+ * one of its names where events named the app without its id.
  */
 export function findingsOfApp(
   findings: readonly Finding[],
   app: AppRef
 ): Finding[] {
-  const nameKey = app.appName === null ? null : `name:${app.appName}`;
+  const nameKeys = app.names.map((name) => `name:${name}`);
   return findings.filter(
     (finding) =>
       finding.appKeys.includes(app.key) ||
-      (nameKey !== null && finding.appKeys.includes(nameKey)) ||
-      (app.appName !== null && finding.appNames.includes(app.appName))
+      nameKeys.some((key) => finding.appKeys.includes(key)) ||
+      app.names.some((name) => finding.appNames.includes(name))
   );
+}
+
+/** A badge for an app's findings: the top severity and the counts. */
+export interface FindingBadge {
+  /** Highest severity, or null for no finding. */
+  severity: Severity | null;
+  /** For example "2 High, 1 Low", or "None". */
+  text: string;
+}
+
+/** Builds the badge of a list of findings. */
+export function findingBadge(findings: readonly Finding[]): FindingBadge {
+  const counts = countBySeverity(findings);
+  const parts = SEVERITIES.filter((severity) => counts[severity] > 0).map(
+    (severity) => `${counts[severity]} ${severity}`
+  );
+  return {
+    severity: SEVERITIES.find((severity) => counts[severity] > 0) ?? null,
+    text: parts.length > 0 ? parts.join(", ") : "None"
+  };
 }

@@ -1,6 +1,7 @@
 import { createElement } from "lwc";
 import AppDetail from "c/appDetail";
 import type { AppSummary, TokenPage } from "c/tokenInventory";
+import type { Finding } from "c/findingEngine";
 
 // The component reads the permission once, when its module loads, so
 // appDetailWithoutPermission.test.ts covers the user who lacks it.
@@ -44,6 +45,8 @@ jest.mock(
 );
 
 type DetailElement = HTMLElement & {
+  findings: Finding[] | null;
+  findingsProblem: string | null;
   app: AppSummary | null;
   ageBuckets: { label: string; count: number }[];
 };
@@ -192,6 +195,72 @@ describe("c-app-detail", () => {
       'pagechange:{"offset":50}',
       'sortchange:{"field":"useCount","direction":"descending"}'
     ]);
+  });
+});
+
+describe("c-app-detail findings", () => {
+  afterEach(() => {
+    while (document.body.firstChild) {
+      document.body.removeChild(document.body.firstChild);
+    }
+  });
+
+  const finding = {
+    id: "f1",
+    ruleId: "UA-PYTHON",
+    title: "Python client",
+    severity: "High",
+    appKeys: [APP.key],
+    appNames: [],
+    users: ["005000000000001AAA"],
+    firstTime: 0,
+    lastTime: 0,
+    count: 2,
+    detail: "2 events.",
+    events: [],
+    eventsOmitted: 0
+  } as unknown as Finding;
+
+  function findingsText(element: HTMLElement): string {
+    return byId(element, "app-findings-text")?.textContent?.trim() ?? "";
+  }
+
+  it("says findings are being read", async () => {
+    const element = mount(APP);
+    await Promise.resolve();
+    expect(findingsText(element)).toMatch(/^Reading the org's events/);
+    expect(element.shadowRoot?.querySelector("c-finding-table")).toBeNull();
+  });
+
+  it("lists the app's findings", async () => {
+    const element = mount(APP);
+    element.findings = [finding];
+    await Promise.resolve();
+    expect(findingsText(element)).toBe(
+      "1 finding(s) name this app. Open one to see its events."
+    );
+    const table = element.shadowRoot?.querySelector("c-finding-table") as
+      (HTMLElement & { findings: Finding[] }) | null;
+    expect(table?.findings).toEqual([finding]);
+    await expect(element).toBeAccessible();
+  });
+
+  it("says when no rule matched", async () => {
+    const element = mount(APP);
+    element.findings = [];
+    await Promise.resolve();
+    expect(findingsText(element)).toBe(
+      "No indicator rule matched this app's events."
+    );
+  });
+
+  it("names why findings are missing", async () => {
+    const element = mount(APP);
+    element.findingsProblem = "Insufficient privileges.";
+    await Promise.resolve();
+    expect(findingsText(element)).toBe(
+      "Findings could not be read: Insufficient privileges."
+    );
   });
 });
 

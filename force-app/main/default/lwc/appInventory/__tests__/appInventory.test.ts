@@ -4,6 +4,7 @@ import getSettings from "@salesforce/apex/GuardSettingsController.getSettings";
 import countTokens from "@salesforce/apex/TokenInventoryController.countTokens";
 import listConnectedApps from "@salesforce/apex/TokenInventoryController.listConnectedApps";
 import readTokenSlice from "@salesforce/apex/TokenInventoryController.readTokenSlice";
+import { loadOrgFindings } from "c/orgActivityStore";
 import connectedApps from "./data/connectedApps.json";
 import tokenSlice from "./data/tokenSlice.json";
 
@@ -28,7 +29,39 @@ jest.mock(
   { virtual: true }
 );
 
+jest.mock("c/orgActivityStore", () => ({ loadOrgFindings: jest.fn() }));
+
 const mocked = (method: unknown) => method as jest.Mock;
+
+/** Findings as the engine returns them, with the fields the tab reads. */
+const FINDINGS = [
+  {
+    id: "f1",
+    ruleId: "UA-PYTHON",
+    severity: "High",
+    appKeys: ["id:0H4000000000001CAA"],
+    appNames: [],
+    users: [],
+    events: [],
+    firstTime: 0,
+    lastTime: 0,
+    count: 1,
+    eventsOmitted: 0
+  },
+  {
+    id: "f2",
+    ruleId: "IP-TOR",
+    severity: "Medium",
+    appKeys: ["name:Acme Sync"],
+    appNames: ["Acme Sync"],
+    users: [],
+    events: [],
+    firstTime: 0,
+    lastTime: 0,
+    count: 1,
+    eventsOmitted: 0
+  }
+];
 
 function mount(): HTMLElement {
   const element = createElement("c-app-inventory", { is: AppInventory });
@@ -59,6 +92,10 @@ describe("c-app-inventory", () => {
     mocked(countTokens).mockResolvedValue({ total: 3, seesAllUsers: true });
     mocked(listConnectedApps).mockResolvedValue(connectedApps);
     mocked(readTokenSlice).mockResolvedValue(tokenSlice);
+    mocked(loadOrgFindings).mockResolvedValue({
+      report: { findings: FINDINGS },
+      appNames: { "id:0H4000000000001CAA": "Acme Sync" }
+    });
   });
 
   afterEach(() => {
@@ -286,5 +323,51 @@ describe("c-app-inventory", () => {
     >(element, "apps");
     expect(table?.staleAfterDays).toBe(30);
     expect(table?.oldAfterDays).toBe(180);
+  });
+
+  it("gives each app its findings badge", async () => {
+    const element = mount();
+    await settle();
+    const table = query<
+      HTMLElement & { findingBadges: Record<string, unknown> | null }
+    >(element, "apps");
+    const badges = Object.values(table?.findingBadges ?? {});
+    expect(table?.findingBadges?.["id:0H4000000000001CAA"]).toEqual({
+      severity: "High",
+      text: "1 High, 1 Medium"
+    });
+    expect(badges).toHaveLength(2);
+    expect(badges).toContainEqual({ severity: null, text: "None" });
+    expect(loadOrgFindings).toHaveBeenCalledTimes(1);
+  });
+
+  it("passes the open app's findings to its detail", async () => {
+    const element = mount();
+    await settle();
+    query(element, "apps")?.dispatchEvent(
+      new CustomEvent("open", { detail: { key: "id:0H4000000000001CAA" } })
+    );
+    await settle();
+    const detail = element.shadowRoot?.querySelector("c-app-detail") as
+      (HTMLElement & { findings: { id: string }[] | null }) | null;
+    expect(detail?.findings?.map((finding) => finding.id)).toEqual([
+      "f1",
+      "f2"
+    ]);
+  });
+
+  it("keeps the apps when findings cannot be read", async () => {
+    mocked(loadOrgFindings).mockRejectedValue(
+      Object.assign(new Error("denied"), {
+        body: { message: "Reading event log files requires a permission." }
+      })
+    );
+    const element = mount();
+    await settle();
+    const table = query<
+      HTMLElement & { findingsPending: string; rows: unknown[] }
+    >(element, "apps");
+    expect(table?.rows).toHaveLength(2);
+    expect(table?.findingsPending).toBe("Not available");
   });
 });

@@ -1,9 +1,12 @@
 import { createElement } from "lwc";
 import AppTable from "c/appTable";
 import type { AppTableRow } from "c/inventoryView";
+import type { FindingBadge } from "c/orgFindings";
 
 type TableElement = HTMLElement & {
   rows: AppTableRow[];
+  findingBadges: Record<string, FindingBadge> | null;
+  findingsPending: string;
   sortedBy: string;
   sortDirection: "asc" | "desc";
   staleAfterDays: number;
@@ -127,5 +130,36 @@ describe("c-app-table", () => {
       ?.querySelector<HTMLButtonElement>("tbody button")
       ?.click();
     expect(opened).toEqual([{ key: ROW.key }]);
+  });
+
+  it("shows findings badges once they are read", async () => {
+    const element = mount();
+    await Promise.resolve();
+    const cells = () =>
+      Array.from(
+        element.shadowRoot?.querySelectorAll('[data-id="findings"] span') ?? [],
+        (cell) => [cell.textContent, cell.className]
+      );
+    expect(cells()).toEqual([
+      ["Reading…", ""],
+      ["Reading…", ""]
+    ]);
+    element.findingBadges = {
+      [ROW.key]: { severity: "High", text: "2 High, 1 Low" }
+    };
+    await Promise.resolve();
+    expect(cells()).toEqual([
+      ["2 High, 1 Low", "slds-badge slds-theme_error"],
+      ["None", ""]
+    ]);
+    await expect(element).toBeAccessible();
+  });
+
+  it("says when findings are not available", async () => {
+    const element = mount();
+    element.findingsPending = "Not available";
+    await Promise.resolve();
+    const cell = element.shadowRoot?.querySelector('[data-id="findings"]');
+    expect(cell?.textContent?.trim()).toBe("Not available");
   });
 });

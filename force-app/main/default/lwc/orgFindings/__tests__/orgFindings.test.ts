@@ -1,12 +1,19 @@
 import type {
   ActivitySummary,
+  ConnectedAppPolicy,
   EventLogFileInfo,
   IndicatorRule
 } from "oauth-guard/dto";
 import type { ActivityRecord } from "c/activityRecord";
 import type { Finding } from "c/findingEngine";
 import type { OrgActivity } from "c/orgActivity";
-import { findOrgFindings, findingsOfApp, pageBaseline } from "c/orgFindings";
+import {
+  appNameIndex,
+  findOrgFindings,
+  findingBadge,
+  findingsOfApp,
+  pageBaseline
+} from "c/orgFindings";
 
 const APP_ID = "0H4000000000001CAA";
 const NEW_APP_ID = "0H4000000000002CAA";
@@ -223,13 +230,58 @@ describe("findingsOfApp", () => {
 
   it("joins by key, by name key and by named app", () => {
     expect(
-      findingsOfApp(findings, { key: `id:${APP_ID}`, appName: "Parley" })
+      findingsOfApp(findings, { key: `id:${APP_ID}`, names: ["Parley"] })
     ).toEqual(findings.slice(0, 3));
   });
 
   it("joins by key alone when the app has no name", () => {
     expect(
-      findingsOfApp(findings, { key: `id:${NEW_APP_ID}`, appName: null })
+      findingsOfApp(findings, { key: `id:${NEW_APP_ID}`, names: [] })
     ).toEqual([findings[3]]);
+  });
+});
+
+describe("findingBadge", () => {
+  function withSeverity(severity: string): Finding {
+    return { severity } as unknown as Finding;
+  }
+
+  it("counts each severity, highest first", () => {
+    const badge = findingBadge([
+      withSeverity("Low"),
+      withSeverity("High"),
+      withSeverity("High")
+    ]);
+    expect(badge).toEqual({ severity: "High", text: "2 High, 1 Low" });
+  });
+
+  it("says None for no finding", () => {
+    expect(findingBadge([])).toEqual({ severity: null, text: "None" });
+  });
+});
+
+describe("appNameIndex", () => {
+  it("names ids by connected app, then by events", () => {
+    const names = appNameIndex(
+      [
+        record("2025-06-01T10:00:00.000Z", { connectedAppName: "Parley" }),
+        record("2025-06-01T10:00:00.000Z", {
+          connectedAppId: NEW_APP_ID,
+          connectedAppName: "Newcomer"
+        }),
+        record("2025-06-01T10:00:00.000Z", { connectedAppId: null })
+      ],
+      [
+        {
+          applicationId: APP_ID,
+          name: "Parley API",
+          menuLabel: "Parley Sales Assistant"
+        } as unknown as ConnectedAppPolicy
+      ]
+    );
+    expect(names).toEqual({
+      [`id:${APP_ID}`]: "Parley Sales Assistant",
+      [`id:${NEW_APP_ID}`]: "Newcomer"
+    });
   });
 });
