@@ -13,6 +13,7 @@ import type readTokenSlice from "@salesforce/apex/TokenInventoryController.readT
 import { defineApexMethod, type ApexMethodRegistry } from "./apex-method";
 import * as inventory from "./inventory-controllers";
 import * as policies from "./policy-controller";
+import { CAPTURE_SCHEDULE_APEX_METHODS } from "./capture-schedule-methods";
 import { EVENT_SOURCE_APEX_METHODS } from "./event-source-methods";
 import { REVOCATION_APEX_METHODS } from "./revocation-methods";
 import type { SystemPermissionName } from "./permission-catalog";
@@ -78,5 +79,6 @@ export const APEX_METHODS = {
   >({ cacheable: true }, (context) => inventory.listConnectedApps(context)),
 
   ...REVOCATION_APEX_METHODS,
-  ...EVENT_SOURCE_APEX_METHODS
+  ...EVENT_SOURCE_APEX_METHODS,
+  ...CAPTURE_SCHEDULE_APEX_METHODS
 } satisfies ApexMethodRegistry;

@@ -1,6 +1,7 @@
 /**
- * The demo org's audit records: revocation requests, token outcomes and
- * archive records in one hash chain, as Apex AuditLedger writes them.
+ * The demo org's audit records: revocation requests, token outcomes,
+ * archive records and schedule changes in one hash chain, as Apex
+ * AuditLedger writes them.
  * Each record takes the next sequence, the previous record's hash and the
  * SHA-256 of its canonical form from c/auditChain, the module the page
  * verifies with, so an untouched demo trail verifies as intact.
@@ -17,11 +18,12 @@ export type AuditRecordFields = Partial<
   >
 >;
 
-/** Key prefixes of the three audit objects in the demo org. */
+/** Key prefixes of the four audit objects in the demo org. */
 const KEY_PREFIXES: Readonly<Record<AuditEntryKind, string>> = {
   Request: "a01",
   Outcome: "a02",
-  Archive: "a03"
+  Archive: "a03",
+  ScheduleChange: "a04"
 };
 
 /** Auto-number formats of the objects' Name fields, as in their metadata. */
@@ -33,6 +35,8 @@ function recordName(kind: AuditEntryKind, number: number): string {
       return `OUT-${String(number).padStart(7, "0")}`;
     case "Archive":
       return `ARC-${String(number).padStart(5, "0")}`;
+    case "ScheduleChange":
+      return `SCH-${String(number).padStart(5, "0")}`;
   }
 }
 
@@ -71,7 +75,10 @@ function emptyEntry(kind: AuditEntryKind): AuditEntry {
     revoked: null,
     alreadyGone: null,
     failed: null,
-    jobId: null
+    jobId: null,
+    action: null,
+    jobName: null,
+    cronExpression: null
   };
 }
 
@@ -110,7 +117,8 @@ export class DemoAuditLedger {
   private readonly numbers: Record<AuditEntryKind, number> = {
     Request: 0,
     Outcome: 0,
-    Archive: 0
+    Archive: 0,
+    ScheduleChange: 0
   };
   /** OAuth_Audit_Head__c: the last sequence written and its hash. */
   headSequence: number | null = null;

@@ -8,14 +8,17 @@
 import type { DemoUser } from "./users";
 
 export type DemoCustomPermission =
-  "Revoke_OAuth_Tokens" | "Archive_OAuth_Guard_Audit";
+  | "Revoke_OAuth_Tokens"
+  | "Archive_OAuth_Guard_Audit"
+  | "Manage_OAuth_Guard_Capture";
 
 /** Permission sets that enable each custom permission, by API name. */
 export const CUSTOM_PERMISSION_SETS: Readonly<
   Record<DemoCustomPermission, readonly string[]>
 > = {
   Revoke_OAuth_Tokens: ["OAuth_Guard_Admin"],
-  Archive_OAuth_Guard_Audit: ["OAuth_Guard_Auditor"]
+  Archive_OAuth_Guard_Audit: ["OAuth_Guard_Auditor"],
+  Manage_OAuth_Guard_Capture: ["OAuth_Guard_Admin"]
 };
 
 /** Returns true when one of the user's permission sets enables it. */

@@ -302,13 +302,20 @@ declare module "oauth-guard/dto" {
   }
 
   /** Kind of an audit record in the hash chain. */
-  export type AuditEntryKind = "Request" | "Outcome" | "Archive";
+  export type AuditEntryKind =
+    "Request" | "Outcome" | "Archive" | "ScheduleChange";
+
+  /**
+   * Action of a schedule change on a scheduled job: `Schedule`
+   * (System.schedule) or `Cancel` (System.abortJob).
+   */
+  export type ScheduleChangeAction = "Schedule" | "Cancel";
 
   /**
    * Mirrors Apex `AuditEntry`: one audit record of any kind, with every
    * field its hash covers. Fields that do not apply to the kind are null.
-   * The request progress fields (status to jobId) change while a job runs,
-   * so the hash does not cover them.
+   * A request's progress fields (status, the three counts and jobId)
+   * change while its job runs, so its hash does not cover them.
    */
   export interface AuditEntry {
     kind: AuditEntryKind;
@@ -322,7 +329,7 @@ declare module "oauth-guard/dto" {
     hash: string;
     /** ISO 8601 UTC, whole seconds. */
     recordedAt: string;
-    /** User who made the request or the archive. */
+    /** User who made the request, the archive or the schedule change. */
     actorId: string | null;
     actorName: string | null;
     reason: string | null;
@@ -354,7 +361,15 @@ declare module "oauth-guard/dto" {
     revoked: number | null;
     alreadyGone: number | null;
     failed: number | null;
+    /**
+     * A request's latest Queueable job link (not hashed), or the
+     * CronTrigger that a schedule change created or aborted (hashed).
+     */
     jobId: string | null;
+    action: ScheduleChangeAction | null;
+    /** A schedule change's job name, CronJobDetail.Name. */
+    jobName: string | null;
+    cronExpression: string | null;
   }
 
   /** Mirrors Apex `AuditTrailPage`: audit records in sequence order. */
@@ -502,6 +517,40 @@ declare module "oauth-guard/dto" {
     summaries: ActivitySummary[];
     /** Opaque. Pass it back for the next page. Null when done. */
     nextCursor: string | null;
+  }
+
+  /**
+   * Mirrors Apex `CaptureScheduleStatus`: whether the daily activity
+   * capture is scheduled, when it runs, and whether the user may change
+   * its schedule.
+   */
+  export interface CaptureScheduleStatus {
+    /**
+     * True when the running user can see a CronTrigger of the capture's
+     * job name in any state but DELETED.
+     */
+    scheduled: boolean;
+    /** The job name that Setup, Scheduled Jobs lists. */
+    jobName: string;
+    /** CronTrigger.State, such as `WAITING`, or null when not scheduled. */
+    state: string | null;
+    cronExpression: string | null;
+    /** ISO 8601 UTC, or null when not scheduled or never to run again. */
+    nextFireTime: string | null;
+    /** ISO 8601 UTC, or null when the job has not run yet. */
+    previousFireTime: string | null;
+    /**
+     * Time zone of the user who scheduled the job, in which its cron
+     * expression is read (CronTrigger.TimeZoneSidKey).
+     */
+    timeZone: string | null;
+    /** True with the Manage OAuth Guard Capture custom permission. */
+    canManage: boolean;
+    /**
+     * ISO 8601 UTC: when the capture last wrote a file record. Null when
+     * none exists or the user cannot read them.
+     */
+    lastCaptureAt: string | null;
   }
 
   /**

@@ -70,6 +70,17 @@ export const CANONICAL_FIELDS: Readonly<
     "recordsRemoved",
     "exportSha256",
     "reason"
+  ],
+  ScheduleChange: [
+    "sequence",
+    "previousHash",
+    "recordedAt",
+    "actorId",
+    "actorName",
+    "action",
+    "jobName",
+    "cronExpression",
+    "jobId"
   ]
 };
 
@@ -114,7 +125,7 @@ export function canonicalForm(entry: AuditEntry): string {
   if (!fields) {
     throw new InvalidAuditEntryError(
       `The audit record kind "${String(entry.kind)}" is unknown. Expected ` +
-        `Request, Outcome or Archive.`
+        `Request, Outcome, Archive or ScheduleChange.`
     );
   }
   const lines = [CANONICAL_FORMAT, `kind=${entry.kind}`];
@@ -170,7 +181,10 @@ const NULLABLE_ENTRY_FIELDS: readonly (keyof AuditEntry)[] = [
   "revoked",
   "alreadyGone",
   "failed",
-  "jobId"
+  "jobId",
+  "action",
+  "jobName",
+  "cronExpression"
 ];
 
 /**
@@ -527,7 +541,8 @@ function verifyWithHashCheck(
 const KIND_LABELS: Readonly<Record<AuditEntryKind, string>> = {
   Request: "revocation request",
   Outcome: "token outcome",
-  Archive: "archive record"
+  Archive: "archive record",
+  ScheduleChange: "schedule change"
 };
 
 function recordLabel(

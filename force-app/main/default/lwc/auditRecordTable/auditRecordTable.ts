@@ -1,5 +1,9 @@
 import { LightningElement, api } from "lwc";
-import type { AuditEntry, RevocationOutcomeCode } from "oauth-guard/dto";
+import type {
+  AuditEntry,
+  RevocationOutcomeCode,
+  ScheduleChangeAction
+} from "oauth-guard/dto";
 import { formatTime } from "c/revocationRequestTable";
 
 /** Audit records per page of the table. */
@@ -8,7 +12,13 @@ export const RECORDS_PER_PAGE = 50;
 const KIND_LABELS: Record<AuditEntry["kind"], string> = {
   Request: "Request",
   Outcome: "Outcome",
-  Archive: "Archive"
+  Archive: "Archive",
+  ScheduleChange: "Schedule change"
+};
+
+const ACTION_LABELS: Record<ScheduleChangeAction, string> = {
+  Schedule: "Scheduled",
+  Cancel: "Cancelled"
 };
 
 const OUTCOME_LABELS: Record<RevocationOutcomeCode, string> = {
@@ -50,6 +60,13 @@ function detailsOf(
         `(${(entry.recordsRemoved ?? 0).toLocaleString()}); export SHA-256 ` +
         `${entry.exportSha256 ?? ""}: ${entry.reason ?? ""}`
       );
+    case "ScheduleChange": {
+      const action = entry.action ? ACTION_LABELS[entry.action] : "Changed";
+      return (
+        `${action} "${entry.jobName ?? ""}" (cron ${entry.cronExpression ?? "?"}), ` +
+        `CronTrigger ${entry.jobId ?? "?"}`
+      );
+    }
     default:
       return "";
   }

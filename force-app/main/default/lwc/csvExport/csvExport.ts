@@ -124,6 +124,9 @@ export const AUDIT_TRAIL_COLUMNS: readonly (keyof AuditEntry)[] = [
   "hashAtCut",
   "recordsRemoved",
   "exportSha256",
+  "action",
+  "jobName",
+  "cronExpression",
   "previousHash",
   "hash"
 ];

@@ -48,7 +48,10 @@ function outcome(sequence: number, previousHash: string | null): AuditEntry {
     revoked: null,
     alreadyGone: null,
     failed: null,
-    jobId: null
+    jobId: null,
+    action: null,
+    jobName: null,
+    cronExpression: null
   };
   return { ...entry, hash: computeHash(entry) };
 }

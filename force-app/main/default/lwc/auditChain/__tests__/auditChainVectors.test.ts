@@ -58,7 +58,10 @@ const EMPTY_ENTRY: AuditEntry = {
   revoked: null,
   alreadyGone: null,
   failed: null,
-  jobId: null
+  jobId: null,
+  action: null,
+  jobName: null,
+  cronExpression: null
 };
 
 function loadCases(): ChainCase[] {

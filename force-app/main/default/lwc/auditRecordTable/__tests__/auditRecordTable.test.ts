@@ -90,6 +90,34 @@ describe("c-audit-record-table", () => {
     );
   });
 
+  it("describes a schedule change", async () => {
+    const [request] = chainedRecords();
+    const change: AuditEntry = {
+      ...(request as AuditEntry),
+      kind: "ScheduleChange",
+      name: "SCH-00001",
+      sequence: 10,
+      appKey: null,
+      appName: null,
+      scope: null,
+      reason: null,
+      action: "Cancel",
+      jobName: "OAuth Guard daily activity capture",
+      cronExpression: "0 0 3 * * ?",
+      jobId: "08e000000000001AAA"
+    };
+    const element = mount([change]);
+    await Promise.resolve();
+    const [row] = rowTexts(element);
+    expect(row?.[2]).toBe("Schedule change");
+    expect(row?.[4]).toBe("Morgan Reyes");
+    expect(row?.[5]).toBe("");
+    expect(row?.[6]).toBe(
+      'Cancelled "OAuth Guard daily activity capture" (cron 0 0 3 * * ?), ' +
+        "CronTrigger 08e000000000001AAA"
+    );
+  });
+
   it("pages the records", async () => {
     const element = mount(outcomes(RECORDS_PER_PAGE + 5));
     await Promise.resolve();
