@@ -10,6 +10,7 @@ const LWC_ROOT = "<rootDir>/force-app/main/default/lwc";
 const SERVICE_MODULES = [
   "activityAggregate",
   "activityCapture",
+  "activityEvents",
   "activityHistory",
   "activityImport",
   "activityRecord",

@@ -59,6 +59,7 @@ export default function declareActivityFlow(preview) {
       await preview.visit("/", "activity-timeline", async (page) => {
         await openActivityTab(page);
         await activityPanel(page)
+          .locator('[data-id="activity-apps"]')
           .getByRole("button", { name: INCIDENT_APP, exact: true })
           .click();
         const timeline = activityPanel(page).locator('[data-id="timeline"]');
@@ -68,6 +69,49 @@ export default function declareActivityFlow(preview) {
           new RegExp(`Daily activity of ${INCIDENT_APP}`)
         );
         assert.equal(await timeline.locator("tbody tr").count(), 3);
+      });
+    });
+
+    it("lists real-time activity and the events behind a day", async (t) => {
+      await preview.visit("/", "activity-events", async (page) => {
+        await openActivityTab(page);
+        const recent = activityPanel(page).locator('[data-id="recent-apps"]');
+        await recent.waitFor({ timeout: LOAD_TIMEOUT_MS });
+        for (const source of [
+          "ApiEvent",
+          "ReportEvent",
+          "BulkApiResultEventStore",
+          "LoginHistory"
+        ]) {
+          assert.ok(
+            (await recent.locator(`tr[data-source="${source}"]`).count()) > 0,
+            `${source} rows in the real-time table`
+          );
+        }
+        await activityPanel(page)
+          .locator('[data-id="activity-apps"]')
+          .getByRole("button", { name: INCIDENT_APP, exact: true })
+          .click();
+        const timeline = activityPanel(page).locator('[data-id="timeline"]');
+        const newestDay = timeline.locator("tbody tr").last();
+        const day = await newestDay.getAttribute("data-day");
+        await newestDay
+          .getByRole("button", { name: /Show the events/ })
+          .click();
+        const events = activityPanel(page).locator('[data-id="app-events"]');
+        await events.getByText(`Events of ${INCIDENT_APP} on ${day}`).waitFor();
+        const rows = events.locator("tbody tr");
+        assert.ok((await rows.count()) > 0);
+        const times = await rows.locator("td:first-child").allInnerTexts();
+        assert.ok(
+          times.every((time) => time.startsWith(day)),
+          times.join()
+        );
+        t.diagnostic(
+          await events.locator('[data-id="app-events-text"]').innerText()
+        );
+        await events.scrollIntoViewIfNeeded();
+        await saveScreenshot(page, "activity-events");
       });
     });
 

@@ -12,10 +12,19 @@ import {
   formatRows,
   readSummaryPages,
   summariseApps,
-  timelineForApp,
   unreadCapturedFiles,
   type AppActivityRow
 } from "c/activityView";
+import type { ActivityRecord } from "c/activityRecord";
+import {
+  sourceAppRows,
+  type SelectedApp,
+  type SourceAppRow
+} from "c/activityEvents";
+import { errorText } from "c/errorText";
+import { orgActivityRecords, type OrgActivity } from "c/orgActivity";
+import { loadOrgActivity } from "c/orgActivityStore";
+import { appNameIndex } from "c/orgFindings";
 
 function readSummaries(): Promise<{
   summaries: ActivitySummary[];
@@ -36,8 +45,9 @@ function distinctText(count: number, truncated: boolean): string {
 
 /**
  * The Activity tab: which activity sources the user can read, per-app
- * figures from the daily capture, one app's timeline, the files the
- * capture could not read, and an import of event files from disk.
+ * figures from the daily capture and from the real-time sources, one
+ * app's timeline with the events behind it, the files the capture could
+ * not read, and an import of event files from disk.
  */
 export default class ActivityPanel extends LightningElement {
   loading = true;
@@ -47,12 +57,47 @@ export default class ActivityPanel extends LightningElement {
   summariesComplete = true;
   apps: AppActivityRow[] = [];
   unreadFiles: CapturedLogFile[] = [];
-  selectedAppKey: string | null = null;
+  selectedApp: SelectedApp | null = null;
+  /** The org's events, read apart so the capture's figures show first. */
+  orgActivity: OrgActivity | null = null;
+  orgActivityProblem: string | null = null;
+  /** Derived once per read, because every render reads them. */
+  records: ActivityRecord[] | null = null;
+  recentRows: SourceAppRow[] = [];
+  appNames: Record<string, string> = {};
 
   override connectedCallback(): void {
     this.read().catch((error: unknown) => {
       this.error = error;
     });
+    this.readOrgActivity(false);
+  }
+
+  /** Names apps by key from the capture's figures and the events. */
+  private deriveFromEvents(): void {
+    const activity = this.orgActivity;
+    this.records = activity === null ? null : orgActivityRecords(activity);
+    const names = appNameIndex(this.records ?? [], []);
+    for (const summary of this.summaries) {
+      if (summary.appName !== null) {
+        names[summary.appKey] ??= summary.appName;
+      }
+    }
+    this.appNames = names;
+    this.recentRows =
+      activity === null ? [] : sourceAppRows(activity, this.appNames);
+  }
+
+  private readOrgActivity(refresh: boolean): void {
+    this.orgActivityProblem = null;
+    loadOrgActivity(refresh)
+      .then((activity) => {
+        this.orgActivity = activity;
+        this.deriveFromEvents();
+      })
+      .catch((error: unknown) => {
+        this.orgActivityProblem = errorText(error);
+      });
   }
 
   private async read(): Promise<void> {
@@ -69,6 +114,7 @@ export default class ActivityPanel extends LightningElement {
       this.summariesComplete = summaryRead.complete;
       this.apps = summariseApps(summaryRead.summaries);
       this.unreadFiles = unreadCapturedFiles(files);
+      this.deriveFromEvents();
     } catch (error) {
       this.error = error;
     } finally {
@@ -115,26 +161,25 @@ export default class ActivityPanel extends LightningElement {
     }));
   }
 
-  get selectedApp(): AppActivityRow | null {
-    return this.apps.find((app) => app.appKey === this.selectedAppKey) ?? null;
+  get recentReady(): boolean {
+    return this.orgActivity !== null;
   }
 
-  get timelineHeading(): string {
-    return `Daily activity of ${this.selectedApp?.appName ?? ""}`;
+  get recentText(): string {
+    return this.orgActivityProblem === null
+      ? "Reading real-time events and login history…"
+      : `Real-time events and login history could not be read: ${this.orgActivityProblem}`;
   }
 
-  get timelineRows() {
-    const days = timelineForApp(this.summaries, this.selectedAppKey ?? "");
-    const maxRequests = Math.max(1, ...days.map((day) => day.requests));
-    return days.map((day) => ({
-      key: day.day,
-      day: day.day,
-      requests: day.requests.toLocaleString("en-US"),
-      rows: formatRows(day.rows, 0),
-      bytes: formatBytes(day.bytes),
-      users: day.users,
-      barStyle: `width: ${Math.round((100 * day.requests) / maxRequests)}%; height: 0.5rem; background: #0176d3`
+  get recentNotes() {
+    return (this.orgActivity?.notes ?? []).map((text, index) => ({
+      key: `note-${index}`,
+      text
     }));
+  }
+
+  get hasRecentNotes(): boolean {
+    return this.recentNotes.length > 0;
   }
 
   get hasUnreadFiles(): boolean {
@@ -154,11 +199,27 @@ export default class ActivityPanel extends LightningElement {
   }
 
   handleOpenTimeline(event: Event): void {
-    const target = event.currentTarget as HTMLElement;
-    this.selectedAppKey = target.dataset.key ?? null;
+    const key = (event.currentTarget as HTMLElement).dataset.key ?? null;
+    const app = this.apps.find((candidate) => candidate.appKey === key);
+    this.selectedApp = app
+      ? { appKey: app.appKey, appName: app.appName }
+      : null;
+  }
+
+  handleOpenRecent(event: CustomEvent<SelectedApp>): void {
+    this.selectedApp = {
+      appKey: event.detail.appKey,
+      appName: event.detail.appName
+    };
   }
 
   handleCloseTimeline(): void {
-    this.selectedAppKey = null;
+    this.selectedApp = null;
+  }
+
+  handleRefreshEvents(): void {
+    this.orgActivity = null;
+    this.deriveFromEvents();
+    this.readOrgActivity(true);
   }
 }

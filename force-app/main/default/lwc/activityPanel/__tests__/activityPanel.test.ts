@@ -7,6 +7,9 @@ import sources from "./data/sources.json";
 import summaryPage1 from "./data/summaryPage1.json";
 import summaryPage2 from "./data/summaryPage2.json";
 import capturedFiles from "./data/capturedFiles.json";
+import { loadOrgActivity } from "c/orgActivityStore";
+import type { ActivityRecord } from "c/activityRecord";
+import type { OrgActivity } from "c/orgActivity";
 
 jest.mock(
   "@salesforce/apex/EventSourceController.detectSources",
@@ -24,7 +27,66 @@ jest.mock(
   { virtual: true }
 );
 
+jest.mock("c/orgActivityStore", () => ({ loadOrgActivity: jest.fn() }));
+
 const mocked = (method: unknown) => method as jest.Mock;
+
+function event(
+  time: string,
+  overrides: Partial<ActivityRecord> = {}
+): ActivityRecord {
+  return {
+    time: Date.parse(time),
+    source: "real-time-event",
+    eventType: "ApiEvent",
+    userId: "005000000000001AAA",
+    username: "ana@example.com",
+    connectedAppId: "0H4000000000001AAA",
+    connectedAppName: null,
+    clientName: null,
+    sourceIp: "185.220.101.33",
+    userAgent: "python-requests/2.32.4",
+    entity: "Account",
+    operation: "Query",
+    uri: null,
+    rows: 1,
+    bytes: null,
+    queryText: "SELECT COUNT() FROM Account",
+    requestId: null,
+    eventId: time,
+    ...overrides
+  };
+}
+
+/** Two ApiEvent rows of Parley on two days, and one login elsewhere. */
+const ORG_ACTIVITY: OrgActivity = {
+  sources: [],
+  files: [],
+  rowSources: [
+    {
+      source: "ApiEvent",
+      complete: true,
+      records: [
+        event("2026-12-03T09:00:00.000Z"),
+        event("2026-12-01T09:00:00.000Z")
+      ]
+    },
+    {
+      source: "LoginHistory",
+      complete: true,
+      records: [
+        event("2026-12-03T07:00:00.000Z", {
+          eventType: "LoginHistory",
+          connectedAppId: null,
+          connectedAppName: "Quotient CPQ",
+          queryText: null
+        })
+      ]
+    }
+  ],
+  since: "2026-11-27T00:00:00.000Z",
+  notes: ["ReportEvent was not read: no licence."]
+};
 
 function mount(): HTMLElement {
   const element = createElement("c-activity-panel", { is: ActivityPanel });
@@ -54,6 +116,20 @@ function cellTexts(row: Element | null | undefined): string[] {
 
 const PARLEY = "id:0H4000000000001AAA";
 
+function appEvents(element: HTMLElement): ShadowRoot | null {
+  return (
+    element.shadowRoot?.querySelector("c-activity-app-events")?.shadowRoot ??
+    null
+  );
+}
+
+function eventRowsOf(root: ShadowRoot | null): string[][] {
+  const table = root?.querySelector("c-event-table")?.shadowRoot;
+  return [...(table?.querySelectorAll("tbody tr") ?? [])].map((row) =>
+    cellTexts(row)
+  );
+}
+
 describe("c-activity-panel", () => {
   beforeEach(() => {
     mocked(detectSources).mockResolvedValue(sources);
@@ -62,6 +138,7 @@ describe("c-activity-panel", () => {
         Promise.resolve(cursor === null ? summaryPage1 : summaryPage2)
     );
     mocked(listCapturedFiles).mockResolvedValue(capturedFiles);
+    mocked(loadOrgActivity).mockResolvedValue(ORG_ACTIVITY);
   });
 
   afterEach(() => {
@@ -131,7 +208,9 @@ describe("c-activity-panel", () => {
       ?.querySelector<HTMLButtonElement>(`button[data-key="${PARLEY}"]`)
       ?.click();
     await settle();
-    const timeline = query(element, "timeline");
+    const timeline = appEvents(element)?.querySelector<HTMLElement>(
+      '[data-id="timeline"]'
+    );
     expect(timeline?.textContent).toContain(
       "Daily activity of Parley Sales Assistant"
     );
@@ -150,9 +229,11 @@ describe("c-activity-panel", () => {
       ?.querySelector<HTMLButtonElement>(`button[data-key="${PARLEY}"]`)
       ?.click();
     await settle();
-    query(element, "close-timeline")?.click();
+    appEvents(element)
+      ?.querySelector<HTMLElement>('[data-id="close-timeline"]')
+      ?.click();
     await settle();
-    expect(query(element, "timeline")).toBeNull();
+    expect(appEvents(element)).toBeNull();
   });
 
   it("lists files the capture could not read", async () => {
@@ -191,5 +272,83 @@ describe("c-activity-panel", () => {
     expect(panel).not.toBeNull();
     expect(query(element, "sources")).toBeNull();
     await expect(element).toBeAccessible();
+  });
+
+  it("lists real-time activity per source and app", async () => {
+    const element = mount();
+    await settle();
+    const recent = element.shadowRoot?.querySelector("c-recent-activity");
+    const rows = [
+      ...(recent?.shadowRoot?.querySelectorAll("tbody tr") ?? [])
+    ].map((row) => cellTexts(row).slice(0, 3));
+    expect(rows).toEqual([
+      ["Parley Sales Assistant", "ApiEvent", "2"],
+      ["Quotient CPQ", "LoginHistory", "1"]
+    ]);
+    expect(query(element, "recent-notes")?.textContent).toContain(
+      "ReportEvent was not read: no licence."
+    );
+    await expect(element).toBeAccessible();
+  });
+
+  it("shows the events behind an app's day", async () => {
+    const element = mount();
+    await settle();
+    element.shadowRoot
+      ?.querySelector<HTMLButtonElement>(`button[data-key="${PARLEY}"]`)
+      ?.click();
+    await settle();
+    const root = appEvents(element);
+    expect(eventRowsOf(root)).toHaveLength(2);
+    root
+      ?.querySelector<HTMLButtonElement>('button[data-day="2026-12-01"]')
+      ?.click();
+    await settle();
+    const rows = eventRowsOf(root);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.[0]).toBe("2026-12-01 09:00:00 UTC");
+    expect(rows[0]?.[4]).toBe("Parley Sales Assistant");
+    expect(
+      root?.querySelector('[data-id="app-events-text"]')?.textContent
+    ).toMatch(/1 event\(s\) are still in the org/);
+    root?.querySelector<HTMLButtonElement>('[data-id="all-days"]')?.click();
+    await settle();
+    expect(eventRowsOf(root)).toHaveLength(2);
+    await expect(element).toBeAccessible();
+  });
+
+  it("says when no event of a day is left", async () => {
+    const element = mount();
+    await settle();
+    element.shadowRoot
+      ?.querySelector<HTMLButtonElement>(`button[data-key="${PARLEY}"]`)
+      ?.click();
+    await settle();
+    mocked(loadOrgActivity).mockResolvedValue({
+      ...ORG_ACTIVITY,
+      rowSources: []
+    });
+    query(element, "refresh-events")?.click();
+    await settle();
+    expect(loadOrgActivity).toHaveBeenLastCalledWith(true);
+    const root = appEvents(element);
+    expect(eventRowsOf(root)).toHaveLength(0);
+    expect(
+      root?.querySelector('[data-id="app-events-text"]')?.textContent
+    ).toMatch(/^No event of this app is still in the org/);
+  });
+
+  it("names why the org's events could not be read", async () => {
+    mocked(loadOrgActivity).mockRejectedValue(
+      Object.assign(new Error("denied"), {
+        body: { message: "Insufficient privileges." }
+      })
+    );
+    const element = mount();
+    await settle();
+    expect(query(element, "recent-loading")?.textContent).toBe(
+      "Real-time events and login history could not be read: Insufficient privileges."
+    );
+    expect(query(element, "activity-apps")).not.toBeNull();
   });
 });
