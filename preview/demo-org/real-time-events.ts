@@ -2,7 +2,7 @@
  * The demo org's real-time events (ApiEvent, ReportEvent,
  * BulkApiResultEventStore) and its LoginHistory. Daily event log files
  * appear some hours after their day ends, so the newest file covers the
- * day before yesterday; the real-time events cover yesterday, the newest
+ * day before yesterday. The real-time events cover yesterday, the newest
  * day of activity.
  *
  * On that day the incident-like app runs the reconnaissance of the 2025 token
@@ -47,7 +47,7 @@ export interface DemoApp {
   name: string;
 }
 
-/** What the generators need from the org and its event log files. */
+/** Inputs of the generators: the org, its active apps and users. */
 export interface RealTimeInputs {
   org: DemoOrg;
   apps: readonly DemoApp[];
@@ -217,7 +217,7 @@ function loginHistory(inputs: RealTimeInputs, days: number): Row[] {
   return rows;
 }
 
-/** The rows of one object, oldest first, before paging. */
+/** Returns the rows of one object, unsorted, before paging. */
 export function realTimeRows(
   inputs: RealTimeInputs,
   objectName: string,

@@ -19,7 +19,7 @@ export default class ActivityAppEvents extends LightningElement {
   @api summaries: ActivitySummary[] = [];
   /** Records read from the org, or null while they are read. */
   @api records: ActivityRecord[] | null = null;
-  /** Why the org's events could not be read, or null. */
+  /** Reason the org's events could not be read, or null. */
   @api recordsProblem: string | null = null;
   /** App names by key, for events that give only an app id. */
   @api appNames: Record<string, string> = {};

@@ -33,7 +33,7 @@ export default class AppDetail extends LightningElement {
   @api ageBuckets: { label: string; count: number }[] = [];
   /** The app's findings, or null while they are read or unavailable. */
   @api findings: Finding[] | null = null;
-  /** Why findings could not be read, or null. */
+  /** Reason the findings could not be read, or null. */
   @api findingsProblem: string | null = null;
   /** App names by key, for findings whose events gave only an id. */
   @api findingAppNames: Record<string, string> = {};

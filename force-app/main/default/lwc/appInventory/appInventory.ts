@@ -87,7 +87,7 @@ export default class AppInventory extends LightningElement {
   ageBuckets: { label: string; count: number }[] = [];
   /** Findings over the org's activity, or null until they are read. */
   findings: Finding[] | null = null;
-  /** Why findings could not be read, or null. */
+  /** Reason the findings could not be read, or null. */
   findingsProblem: string | null = null;
   /** App names by key, for findings whose events gave only an id. */
   findingAppNames: Record<string, string> = {};

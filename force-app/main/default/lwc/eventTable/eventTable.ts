@@ -36,8 +36,8 @@ export function formatEventTime(epochMs: number): string {
 }
 
 /**
- * A table of events, one row each, every value shown as text: app names,
- * user agents and queries come from whoever called the API.
+ * A table of events, one row each. Every value is shown as text, because
+ * app names, user agents and queries come from the API's callers.
  */
 export default class EventTable extends LightningElement {
   @api events: ShownEvent[] = [];

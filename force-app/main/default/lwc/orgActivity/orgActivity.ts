@@ -4,8 +4,8 @@
  * LoginHistory. The Apex methods are passed in, so that this module runs
  * in Jest and imports no Apex.
  *
- * One source failing never loses the others: its error becomes a note
- * that names the source, and the rest is read.
+ * When one source fails, its error becomes a note that names the source
+ * and the other sources are still read (each read has its own catch).
  */
 import type {
   EventLogFileContent,
@@ -37,8 +37,8 @@ export type RealTimeObject = (typeof REAL_TIME_OBJECTS)[number];
 export const DEFAULT_WINDOW_DAYS = 7;
 
 /**
- * Pages read per list before the reader stops and says the list was
- * cut. Apex returns up to 500 rows or 200 files a page.
+ * Pages read per list before the reader stops and notes that the list
+ * was cut. Apex returns up to 500 rows or 200 files a page.
  */
 export const MAX_PAGES_PER_SOURCE = 20;
 
@@ -77,7 +77,7 @@ export interface OrgFile {
   records: ActivityRecord[];
 }
 
-/** What one row source (a real-time object or LoginHistory) gave. */
+/** Records of one row source (a real-time object or LoginHistory). */
 export interface RowSourceRead {
   source: string;
   records: ActivityRecord[];
@@ -282,7 +282,7 @@ function coverageEnd(info: EventLogFileInfo): number {
 
 /**
  * Leaves out rows of a source at times before the end of the newest
- * covering file that was read, and says how many.
+ * covering file that was read, and notes how many.
  */
 function leaveOutCoveredRows(activity: OrgActivity): void {
   for (const read of activity.rowSources) {
@@ -307,7 +307,7 @@ function leaveOutCoveredRows(activity: OrgActivity): void {
   }
 }
 
-/** Every record of every source, files first. */
+/** Returns every record of every source, files first. */
 export function orgActivityRecords(activity: OrgActivity): ActivityRecord[] {
   return [
     ...activity.files.flatMap((file) => file.records),

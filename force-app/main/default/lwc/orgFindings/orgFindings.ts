@@ -3,10 +3,10 @@
  * (c/orgActivity), with the org's rules, allowlist and daily capture,
  * and joins the findings to the inventory's apps.
  *
- * "New" in the page means new on the newest day of the activity: the
- * baseline holds the capture's summaries and the events of every earlier
- * day, so that an app or a refresh login origin is first seen on the day
- * it appears, and not again on later days.
+ * "New" in the page means new on the newest day of the activity. The
+ * baseline contains the capture's summaries and the events of every
+ * earlier day, so an app or a refresh login origin is new on the day it
+ * first appears, and not again on later days.
  */
 import type {
   ActivitySummary,
@@ -62,6 +62,7 @@ export function pageBaseline(
       newestDay: null
     };
   }
+
   const newestDay = utcDay(newestTime);
   const dayStart = Date.parse(`${newestDay}T00:00:00.000Z`);
   const earlier = new HistoryCollector();
@@ -73,6 +74,7 @@ export function pageBaseline(
       earlierRefreshLogins += login === null ? 0 : 1;
     }
   }
+
   const captured = historyFromCapturedSummaries(
     summaries.filter((summary) => summary.day < newestDay)
   );
@@ -142,11 +144,13 @@ export function findOrgFindings(input: OrgFindingsInput): OrgFindings {
       `Apps and refresh login origins are called new when they appear on ${baseline.newestDay} (UTC) and not in the daily capture or the events of earlier days.`
     );
   }
+
   const report = findFindings(records, {
     rules: ruleReading.rules,
     allowlist: input.allowlist,
     baseline: baseline.history
   });
+
   const inputs: EvidenceInput[] = input.activity.files.map((file) =>
     orgRecordsInput(
       "activity",
