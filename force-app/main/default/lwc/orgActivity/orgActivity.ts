@@ -102,33 +102,55 @@ export interface ReadOrgActivityOptions {
   maxPages?: number;
 }
 
-async function listAllFiles(
+/**
+ * Lists the files whose period ends after `since`, newest first. Listing
+ * stops at the first page with a file created before `since`, because a
+ * file is created after its period ends and older ones follow it.
+ */
+async function listFilesSince(
   api: OrgActivityApi,
+  since: number,
   maxPages: number
-): Promise<{ files: EventLogFileInfo[]; complete: boolean }> {
+): Promise<{ files: EventLogFileInfo[]; complete: boolean; older: boolean }> {
   const files: EventLogFileInfo[] = [];
+  let older = false;
   let cursor: string | null = null;
   for (let page = 0; page < maxPages; page += 1) {
     // eslint-disable-next-line no-await-in-loop -- each page needs the previous cursor
     const result = await api.listEventLogFiles(cursor);
-    files.push(...result.files);
+    for (const file of result.files) {
+      if (coverageEnd(file) > since) {
+        files.push(file);
+      } else {
+        older = true;
+      }
+    }
     cursor = result.nextCursor ?? null;
-    if (cursor === null) {
-      return { files, complete: true };
+    const reachedOlder = result.files.some(
+      (file) => Date.parse(file.createdDate) < since
+    );
+    if (cursor === null || reachedOlder) {
+      return { files, complete: true, older: older || reachedOlder };
     }
   }
-  return { files, complete: false };
+  return { files, complete: false, older };
 }
 
 async function readFiles(
   api: OrgActivityApi,
+  since: string,
   maxPages: number,
   notes: string[]
 ): Promise<OrgFile[]> {
-  const listing = await listAllFiles(api, maxPages);
+  const listing = await listFilesSince(api, Date.parse(since), maxPages);
   if (!listing.complete) {
     notes.push(
       `Only the newest ${listing.files.length} event log files were listed, so older events were not read.`
+    );
+  }
+  if (listing.older) {
+    notes.push(
+      `Event log files of periods before ${since} were not read, as they fall outside the window.`
     );
   }
   const readable = listing.files.filter((file) => file.readableInApex);
@@ -241,7 +263,7 @@ export async function readOrgActivity(
   };
   if (available(EVENT_LOG_FILE)) {
     try {
-      activity.files = await readFiles(api, maxPages, notes);
+      activity.files = await readFiles(api, since, maxPages, notes);
     } catch (error) {
       notes.push(`Event log files could not be listed: ${errorText(error)}`);
     }

@@ -65,6 +65,7 @@ jest.mock("c/fileDownload", () => ({ downloadTextFile: jest.fn() }));
 const mocked = (method: unknown) => method as jest.Mock;
 
 const TOR_ADDRESS = "185.220.101.33";
+const TODAY = "2025-06-03T09:00:00.000Z";
 const APP_NAME = "Parley Sales Assistant";
 
 function rule(overrides: Partial<IndicatorRule>): IndicatorRule {
@@ -284,10 +285,16 @@ function cellTexts(row: Element | undefined): string[] {
 }
 
 describe("c-findings-panel", () => {
+  beforeEach(() => {
+    // The page reads the 7 days before now, which must include the files.
+    jest.spyOn(Date, "now").mockReturnValue(Date.parse(TODAY));
+  });
+
   afterEach(() => {
     while (document.body.firstChild) {
       document.body.removeChild(document.body.firstChild);
     }
+    jest.restoreAllMocks();
     jest.clearAllMocks();
     forgetLoadedActivity();
   });

@@ -256,4 +256,26 @@ describe("readOrgActivity", () => {
     );
     expect(orgActivityRecords(activity)).toEqual([]);
   });
+
+  it("reads only files of the window and stops listing there", async () => {
+    const old: EventLogFileInfo = {
+      ...fileInfo("0AT9"),
+      logDate: "2025-05-20T00:00:00.000Z",
+      createdDate: "2025-05-21T03:00:00.000Z"
+    };
+    const listEventLogFiles = jest
+      .fn()
+      .mockResolvedValue({
+        files: [fileInfo("0AT1"), old],
+        nextCursor: "more"
+      });
+    const source = api({ listEventLogFiles });
+    const activity = await readOrgActivity(source, { now: NOW });
+    expect(listEventLogFiles).toHaveBeenCalledTimes(1);
+    expect(activity.files.map((file) => file.info.id)).toEqual(["0AT1"]);
+    expect(source.readEventLogFile).toHaveBeenCalledTimes(1);
+    expect(activity.notes).toContain(
+      "Event log files of periods before 2025-05-27T09:00:00.000Z were not read, as they fall outside the window."
+    );
+  });
 });
