@@ -48,7 +48,7 @@ const FAILED_SHARE = 0.002;
 const REJECTED_BUT_GONE_SHARE = 0.004;
 
 /** Maximum length of an outcome's error, the length of Error__c. */
-const MAXIMUM_ERROR_LENGTH = 255;
+const MAXIMUM_ERROR_LENGTH = 4000;
 
 const APEX_REJECTION = "Auth.OauthToken.revokeToken returned false.";
 
