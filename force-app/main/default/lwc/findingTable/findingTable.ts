@@ -29,6 +29,23 @@ function appLabelOf(
 }
 
 /**
+ * Returns the users of a finding, each by the username its events gave
+ * where they gave one, else by id.
+ */
+function userLabelOf(finding: Finding): string {
+  if (finding.users.length === 0) {
+    return "none";
+  }
+  const usernames = new Map<string, string>();
+  for (const event of finding.events) {
+    if (event.userId !== null && event.username !== null) {
+      usernames.set(event.userId, event.username);
+    }
+  }
+  return finding.users.map((user) => usernames.get(user) ?? user).join(", ");
+}
+
+/**
  * Findings in severity order, each with a button that shows the events
  * behind it. Used by the Findings tab and by an app's detail.
  */
@@ -48,7 +65,7 @@ export default class FindingTable extends LightningElement {
         title: finding.title,
         severity: finding.severity,
         app: appLabelOf(finding, this.appNames ?? {}),
-        user: finding.users.length > 0 ? finding.users.join(", ") : "none",
+        user: userLabelOf(finding),
         firstTime: formatEventTime(finding.firstTime),
         lastTime: formatEventTime(finding.lastTime),
         count: finding.count.toLocaleString("en-US"),

@@ -400,7 +400,7 @@ describe("c-findings-panel", () => {
     expect(cells[0]).toContain("UA-PYTHON-REQUESTS");
     expect(cells[1]).toBe("High");
     expect(cells[2]).toBe(APP_NAME);
-    expect(cells[3]).toBe("005000000000001AAA");
+    expect(cells[3]).toBe("ana@example.com");
     expect(cells[4]).toBe("2025-06-01 10:00:00 UTC");
     expect(cells[5]).toBe("2025-06-01 10:05:00 UTC");
     expect(cells[6]).toBe("2");
