@@ -2,14 +2,19 @@ import { LightningElement, api } from "lwc";
 import type { AppTableRow, SortableColumn } from "c/inventoryView";
 import type { FindingBadge } from "c/orgFindings";
 
+/** The Findings column, which cannot be sorted. */
+const FINDINGS_FIELD = "findings";
+
 interface Header {
-  field: SortableColumn;
+  field: SortableColumn | typeof FINDINGS_FIELD;
   label: string;
   numeric: boolean;
 }
 
 interface HeaderView extends Header {
-  ariaSort: "ascending" | "descending" | "none";
+  sortable: boolean;
+  /** Undefined for a column that cannot be sorted, which omits aria-sort. */
+  ariaSort: "ascending" | "descending" | "none" | undefined;
   arrow: string;
   sortHint: string;
 }
@@ -76,6 +81,7 @@ export default class AppTable extends LightningElement {
     const columns: Header[] = [
       { field: "name", label: "App", numeric: false },
       { field: "riskLevel", label: "Risk", numeric: false },
+      { field: FINDINGS_FIELD, label: "Findings", numeric: false },
       { field: "users", label: "Users", numeric: true },
       { field: "tokens", label: "Tokens", numeric: true },
       { field: "oldestCreated", label: "Oldest token", numeric: false },
@@ -103,9 +109,11 @@ export default class AppTable extends LightningElement {
         ariaSort = ascending ? "ascending" : "descending";
         arrow = ascending ? "▲" : "▼";
       }
+      const sortable = column.field !== FINDINGS_FIELD;
       return {
         ...column,
-        ariaSort,
+        sortable,
+        ariaSort: sortable ? ariaSort : undefined,
         arrow,
         sortHint: `Sort by ${column.label}`
       };
@@ -152,8 +160,8 @@ export default class AppTable extends LightningElement {
 
   handleSort(event: Event): void {
     const field = (event.currentTarget as HTMLElement).dataset.field as
-      SortableColumn | undefined;
-    if (!field) {
+      SortableColumn | typeof FINDINGS_FIELD | undefined;
+    if (!field || field === FINDINGS_FIELD) {
       return;
     }
     let direction: "asc" | "desc" = "asc";
