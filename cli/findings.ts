@@ -289,6 +289,8 @@ export interface EvidencePackRun {
   rulesFile: string;
   createdAt: number;
   path: string;
+  /** Input problems as file:line: message, kept in the pack's notes. */
+  readNotes?: readonly string[];
 }
 
 /** Writes the evidence pack as JSON and CSV; returns the two paths. */
@@ -302,6 +304,7 @@ export function writeEvidencePack(run: EvidencePackRun): {
     ruleProblems: run.setup.ruleProblems,
     allowlist: run.setup.allowlist,
     inputs: [...run.activityInputs, ...run.setup.configInputs],
+    readNotes: run.readNotes ?? [],
     madeBy: {
       tool: "oauth-guard analyze",
       toolVersion: toolVersion(run.rulesFile),

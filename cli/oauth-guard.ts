@@ -1,8 +1,8 @@
 /**
  * The `oauth-guard` command line. `main` parses the arguments, runs the
  * command and returns the exit status: 0 when every file was read, 1 when
- * some input had problems (printed after everything else), 2 for a usage
- * error.
+ * some input had problems (printed after everything else) or the evidence
+ * pack could not be written, 2 for a usage error.
  */
 import { parseArgs } from "node:util";
 import { parseEventTime } from "c/activityRecord";
@@ -54,8 +54,8 @@ Options:
                   SHA-256 of every input to <path>.json and <path>.csv.
   -h, --help      Print this help.
 
-Exit status: 0 when every file was read, 1 when some input had problems,
-2 for a usage error.
+Exit status: 0 when every file was read, 1 when some input had problems
+or the evidence pack could not be written, 2 for a usage error.
 `;
 
 /** Output streams of main: process.stdout and process.stderr in real runs. */
@@ -260,7 +260,10 @@ async function runAnalyze(
         argv,
         rulesFile,
         createdAt: (io.now ?? Date.now)(),
-        path: args.evidencePack
+        path: args.evidencePack,
+        readNotes: result.errors.map(
+          (problem) => `${problem.file}:${problem.line}: ${problem.message}`
+        )
       });
       io.stderr.write(
         `oauth-guard: evidence pack written to ${paths.json} and ${paths.csv}\n`

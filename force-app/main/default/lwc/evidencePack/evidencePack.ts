@@ -24,6 +24,7 @@ import {
 } from "c/findingEngine";
 import type { FindingEvent } from "c/findingEvidence";
 import type { FindingRule, RuleProblem, Severity } from "c/findingRules";
+import { terminalSafe, terminalSafeJson } from "c/safeText";
 import { sha256Hex, utf8Bytes } from "c/sha256";
 
 export const EVIDENCE_PACK_FORMAT = "oauth-guard-evidence-pack";
@@ -90,6 +91,8 @@ export interface EvidencePack {
   rules: FindingRule[];
   ruleProblems: RuleProblem[];
   allowlist: AllowlistEntry[];
+  /** Allowlist entries the engine could not use, with the reason. */
+  allowlistProblems: { name: string; message: string }[];
   findings: FindingJson[];
   suppressions: Suppression[];
   rulesNotRun: RuleNotRun[];
@@ -308,6 +311,30 @@ export interface EvidencePackParts {
   madeBy: EvidenceProvenance;
   /** When the pack is made: a Date or UTC epoch milliseconds. */
   createdAt: Date | number;
+  /**
+   * Sentences of the reader on what it did not read (sources, files, rows),
+   * which come before the engine's notes.
+   */
+  readNotes?: readonly string[];
+  /** App names by app key, for findings whose events gave only an id. */
+  appNames?: Readonly<Record<string, string>>;
+}
+
+/** Adds the names that the index gives a finding's app keys. */
+function withAppNames(
+  finding: Finding,
+  appNames: Readonly<Record<string, string>>
+): Finding {
+  const names = new Set(finding.appNames);
+  for (const key of finding.appKeys) {
+    const name = appNames[key];
+    if (name !== undefined) {
+      names.add(name);
+    }
+  }
+  return names.size === finding.appNames.length
+    ? finding
+    : { ...finding, appNames: [...names].sort(compareText) };
 }
 
 function compareText(first: string, second: string): number {
@@ -350,23 +377,31 @@ export function buildEvidencePack(parts: EvidencePackParts): EvidencePack {
     allowlist: (parts.allowlist ?? [])
       .filter((entry) => entry.active)
       .sort((first, second) => compareText(first.name, second.name)),
-    findings: report.findings.map(findingToJson),
+    allowlistProblems: report.allowlistProblems.map((problem) => ({
+      name: problem.name,
+      message: problem.message
+    })),
+    findings: report.findings.map((finding) =>
+      findingToJson(withAppNames(finding, parts.appNames ?? {}))
+    ),
     suppressions: report.suppressions,
     rulesNotRun: report.rulesNotRun,
-    notes: report.notes,
+    notes: [...(parts.readNotes ?? []), ...report.notes],
     history: historyToJson(report.history)
   };
 }
 
 /** Writes the pack as JSON, indented by two spaces, ending in a newline. */
 export function evidencePackJson(pack: EvidencePack): string {
-  return `${JSON.stringify(pack, null, 2)}\n`;
+  // Values come from the API's callers, so control characters and
+  // bidirectional marks are written as escapes, which parse the same.
+  return `${terminalSafeJson(JSON.stringify(pack, null, 2))}\n`;
 }
 
 /**
  * Columns of the CSV form. Each row is one record of the pack, and
  * record_type names it: pack, input, rule, finding, event, suppression,
- * rule-not-run or note. Columns that do not apply to a row are empty.
+ * rule-problem, allowlist-problem, rule-not-run or note. Columns that do not apply to a row are empty.
  */
 export const EVIDENCE_CSV_COLUMNS: readonly string[] = [
   "record_type",
@@ -413,8 +448,16 @@ export const EVIDENCE_CSV_COLUMNS: readonly string[] = [
 
 type CsvRecord = Partial<Record<string, CsvValue>>;
 
+/**
+ * Returns a record's cells. Text has its control characters and
+ * bidirectional marks written as visible escapes, so that a value from an
+ * API caller cannot drive a terminal that shows the file.
+ */
 function csvRow(record: CsvRecord): CsvValue[] {
-  return EVIDENCE_CSV_COLUMNS.map((column) => record[column] ?? null);
+  return EVIDENCE_CSV_COLUMNS.map((column) => {
+    const value = record[column] ?? null;
+    return typeof value === "string" ? terminalSafe(value) : value;
+  });
 }
 
 function ruleDetail(rule: FindingRule): string {
@@ -535,6 +578,22 @@ export function evidencePackCsv(pack: EvidencePack): string {
       name: suppression.entryName,
       matched: suppression.entryValue,
       count: suppression.events
+    });
+  }
+  for (const problem of pack.ruleProblems) {
+    records.push({
+      record_type: "rule-problem",
+      rule_id: problem.ruleId,
+      name: problem.name,
+      kind: problem.code,
+      detail: problem.message
+    });
+  }
+  for (const problem of pack.allowlistProblems) {
+    records.push({
+      record_type: "allowlist-problem",
+      name: problem.name,
+      detail: problem.message
     });
   }
   for (const notRun of pack.rulesNotRun) {

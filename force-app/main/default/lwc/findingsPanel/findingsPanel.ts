@@ -125,6 +125,8 @@ export default class FindingsPanel extends LightningElement {
       ruleProblems: loaded.ruleReading.problems,
       allowlist: loaded.overview.allowlist,
       inputs: loaded.inputs,
+      readNotes: loaded.notes,
+      appNames: loaded.appNames,
       madeBy: {
         tool: "OAuth Guard page",
         // NOTE: copied by hand from package.json, which a component cannot read.

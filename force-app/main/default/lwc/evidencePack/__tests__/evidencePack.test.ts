@@ -272,3 +272,68 @@ describe("evidencePackCsv", () => {
     expect(csv).toContain(createHash("sha256").update("[]").digest("hex"));
   });
 });
+
+describe("evidence pack completeness", () => {
+  const { rules } = readFindingRules(RULE_RECORDS);
+  const hostileAgent = "python-requests/2.32.4";
+  const report = findFindings(
+    [
+      activity({
+        connectedAppId: "0H4000000000001CAA",
+        clientName: "\u001b]8;;http://example.com\u0007link\u001b]8;;\u0007",
+        entity: "Case\u202e"
+      })
+    ],
+    {
+      rules,
+      allowlist: [
+        {
+          name: "Vpn_Pool",
+          kind: "IpRange",
+          value: "198.51.100.10-198.51.100.60",
+          reason: null,
+          active: true
+        }
+      ]
+    }
+  );
+  const built = buildEvidencePack({
+    report,
+    rules,
+    inputs: [],
+    madeBy: { tool: "test", toolVersion: "0", method: "test" },
+    createdAt: 0,
+    readNotes: ["ApiEvent was not read: no licence."],
+    appNames: { "id:0H4000000000001CAA": "Parley" }
+  });
+
+  it("keeps the reader's notes first", () => {
+    expect(built.notes[0]).toBe("ApiEvent was not read: no licence.");
+  });
+
+  it("keeps allowlist problems", () => {
+    expect(built.allowlistProblems.map((problem) => problem.name)).toEqual([
+      "Vpn_Pool"
+    ]);
+    expect(evidencePackCsv(built)).toMatch(/\r\nallowlist-problem,/);
+  });
+
+  it("names apps given only by id", () => {
+    expect(built.findings.map((finding) => finding.appNames)).toEqual([
+      ["Parley"],
+      ["Parley"]
+    ]);
+    expect(built.findings[0]?.events[0]?.userAgent).toBe(hostileAgent);
+  });
+
+  it("writes control characters as escapes", () => {
+    const csv = evidencePackCsv(built);
+    const json = evidencePackJson(built);
+    // eslint-disable-next-line no-control-regex -- the point is their absence
+    const raw = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202e]/;
+    expect(csv).not.toMatch(raw);
+    expect(json).not.toMatch(raw);
+    expect(csv).toContain("\\u001b]8;;http://example.com\\u0007link");
+    expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(built)));
+  });
+});
