@@ -44,6 +44,7 @@ export default class ActivityAppEvents extends LightningElement {
       bytes: formatBytes(day.bytes),
       users: day.users,
       eventsLabel: `Show the events of ${this.appName} on ${day.day}`,
+      pressed: day.day === this.selectedDay ? "true" : "false",
       barStyle: `width: ${Math.round((100 * day.requests) / maxRequests)}%; height: 0.5rem; background: #0176d3`
     }));
   }

@@ -5,6 +5,7 @@ import listCapturedFiles from "@salesforce/apex/EventSourceController.listCaptur
 import type {
   ActivitySummary,
   CapturedLogFile,
+  ConnectedAppPolicy,
   EventSourceStatus
 } from "oauth-guard/dto";
 import {
@@ -23,7 +24,7 @@ import {
 } from "c/activityEvents";
 import { errorText } from "c/errorText";
 import { orgActivityRecords, type OrgActivity } from "c/orgActivity";
-import { loadOrgActivity } from "c/orgActivityStore";
+import { loadConnectedApps, loadOrgActivity } from "c/orgActivityStore";
 import { appNameIndex } from "c/orgFindings";
 
 function readSummaries(): Promise<{
@@ -65,19 +66,29 @@ export default class ActivityPanel extends LightningElement {
   records: ActivityRecord[] | null = null;
   recentRows: SourceAppRow[] = [];
   appNames: Record<string, string> = {};
+  private connectedApps: ConnectedAppPolicy[] = [];
 
   override connectedCallback(): void {
     this.read().catch((error: unknown) => {
       this.error = error;
     });
     this.readOrgActivity(false);
+    loadConnectedApps()
+      .then((apps) => {
+        this.connectedApps = apps;
+        this.deriveFromEvents();
+      })
+      .catch((error: unknown) => {
+        // loadConnectedApps reads none on failure, so this is unexpected.
+        this.orgActivityProblem = errorText(error);
+      });
   }
 
   /** Names apps by key from the capture's figures and the events. */
   private deriveFromEvents(): void {
     const activity = this.orgActivity;
     this.records = activity === null ? null : orgActivityRecords(activity);
-    const names = appNameIndex(this.records ?? [], []);
+    const names = appNameIndex(this.records ?? [], this.connectedApps);
     for (const summary of this.summaries) {
       if (summary.appName !== null) {
         names[summary.appKey] ??= summary.appName;

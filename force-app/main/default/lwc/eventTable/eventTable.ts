@@ -64,7 +64,10 @@ export default class EventTable extends LightningElement {
     return this.events.map((event, index) => ({
       key: `event-${index}`,
       time: formatEventTime(event.time),
-      source: SOURCE_LABELS[event.source] ?? event.source,
+      source:
+        event.eventType === "LoginHistory"
+          ? "Login history"
+          : (SOURCE_LABELS[event.source] ?? event.source),
       eventType: event.eventType,
       user: event.username ?? event.userId ?? "",
       app: this.appOf(event),

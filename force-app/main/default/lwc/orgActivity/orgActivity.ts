@@ -157,7 +157,7 @@ async function readFiles(
   const tooLarge = listing.files.length - readable.length;
   if (tooLarge > 0) {
     notes.push(
-      `${tooLarge} event log file(s) are too large for Apex and were not read. Download them and import them on the Activity tab, or run oauth-guard analyze on them.`
+      `${tooLarge} event log file(s) are too large for Apex and were not read. Download them and run oauth-guard analyze on them for findings, or import them on the Activity tab for their figures.`
     );
   }
   const files: OrgFile[] = [];

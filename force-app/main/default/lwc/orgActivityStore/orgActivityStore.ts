@@ -57,14 +57,25 @@ export function loadOrgActivity(refresh = false): Promise<OrgActivity> {
   return activityRead;
 }
 
-/** Reads the connected apps for their names; none when that fails. */
+/**
+ * Reads the connected apps, whose names name the app ids that events
+ * give. Reads none when that fails: the page then shows names from the
+ * events, or ids.
+ */
 async function readConnectedApps(): Promise<ConnectedAppPolicy[]> {
   try {
     return await listConnectedApps();
   } catch {
-    // Findings then name apps by the names events give, or by id.
     return [];
   }
+}
+
+let connectedAppsRead: Promise<ConnectedAppPolicy[]> | null = null;
+
+/** Reads the org's connected apps once per page. */
+export function loadConnectedApps(): Promise<ConnectedAppPolicy[]> {
+  connectedAppsRead ??= readConnectedApps();
+  return connectedAppsRead;
 }
 
 async function readFindings(refresh: boolean): Promise<LoadedFindings> {
@@ -110,4 +121,5 @@ export function loadOrgFindings(refresh = false): Promise<LoadedFindings> {
 export function forgetLoadedActivity(): void {
   activityRead = null;
   findingsRead = null;
+  connectedAppsRead = null;
 }

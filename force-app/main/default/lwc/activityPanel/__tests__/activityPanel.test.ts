@@ -7,7 +7,7 @@ import sources from "./data/sources.json";
 import summaryPage1 from "./data/summaryPage1.json";
 import summaryPage2 from "./data/summaryPage2.json";
 import capturedFiles from "./data/capturedFiles.json";
-import { loadOrgActivity } from "c/orgActivityStore";
+import { loadConnectedApps, loadOrgActivity } from "c/orgActivityStore";
 import type { ActivityRecord } from "c/activityRecord";
 import type { OrgActivity } from "c/orgActivity";
 
@@ -27,7 +27,10 @@ jest.mock(
   { virtual: true }
 );
 
-jest.mock("c/orgActivityStore", () => ({ loadOrgActivity: jest.fn() }));
+jest.mock("c/orgActivityStore", () => ({
+  loadOrgActivity: jest.fn(),
+  loadConnectedApps: jest.fn()
+}));
 
 const mocked = (method: unknown) => method as jest.Mock;
 
@@ -139,6 +142,7 @@ describe("c-activity-panel", () => {
     );
     mocked(listCapturedFiles).mockResolvedValue(capturedFiles);
     mocked(loadOrgActivity).mockResolvedValue(ORG_ACTIVITY);
+    mocked(loadConnectedApps).mockResolvedValue([]);
   });
 
   afterEach(() => {
@@ -350,5 +354,34 @@ describe("c-activity-panel", () => {
       "Real-time events and login history could not be read: Insufficient privileges."
     );
     expect(query(element, "activity-apps")).not.toBeNull();
+  });
+
+  it("names apps by the org's connected apps", async () => {
+    mocked(loadOrgActivity).mockResolvedValue({
+      ...ORG_ACTIVITY,
+      rowSources: [
+        {
+          source: "ApiEvent",
+          complete: true,
+          records: [
+            event("2026-12-03T09:00:00.000Z", {
+              connectedAppId: "0H4000000000009AAA"
+            })
+          ]
+        }
+      ]
+    });
+    mocked(loadConnectedApps).mockResolvedValue([
+      {
+        applicationId: "0H4000000000009AAA",
+        name: "Brightdesk",
+        menuLabel: null
+      }
+    ]);
+    const element = mount();
+    await settle();
+    const recent = element.shadowRoot?.querySelector("c-recent-activity");
+    const first = recent?.shadowRoot?.querySelector("tbody tr");
+    expect(cellTexts(first)[0]).toBe("Brightdesk");
   });
 });

@@ -263,12 +263,10 @@ describe("readOrgActivity", () => {
       logDate: "2025-05-20T00:00:00.000Z",
       createdDate: "2025-05-21T03:00:00.000Z"
     };
-    const listEventLogFiles = jest
-      .fn()
-      .mockResolvedValue({
-        files: [fileInfo("0AT1"), old],
-        nextCursor: "more"
-      });
+    const listEventLogFiles = jest.fn().mockResolvedValue({
+      files: [fileInfo("0AT1"), old],
+      nextCursor: "more"
+    });
     const source = api({ listEventLogFiles });
     const activity = await readOrgActivity(source, { now: NOW });
     expect(listEventLogFiles).toHaveBeenCalledTimes(1);
