@@ -44,6 +44,8 @@ export default class EventTable extends LightningElement {
   @api label = "Events";
   /** App names by app key, for events that give only an app id. */
   @api appNames: Record<string, string> = {};
+  /** Shows what each event matched, for the events of a finding. */
+  @api showMatched = false;
 
   private appOf(event: ShownEvent): string {
     if (event.connectedAppName !== null) {
@@ -77,7 +79,8 @@ export default class EventTable extends LightningElement {
         .filter((part) => part !== null && part !== "")
         .join(" "),
       rows: event.rows === null ? "" : event.rows.toLocaleString("en-US"),
-      query: event.queryText ?? ""
+      query: event.queryText ?? "",
+      matched: (event as ShownEvent & { matched?: string }).matched ?? ""
     }));
   }
 }

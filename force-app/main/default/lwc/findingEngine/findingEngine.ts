@@ -660,7 +660,10 @@ export class FindingEngine {
     state.isQuery ||= job.isQuery;
     state.exportSeen ||= job.completed || (facts.record.rows ?? 0) > 0;
     state.deleted ||= statusMatches(rule, job.status);
-    state.builder.add(facts, job.jobId);
+    // The event shows its job's status, so that the deletion is visible.
+    const matched =
+      job.status === null ? job.jobId : `${job.jobId} ${job.status}`;
+    state.builder.add(facts, matched, [job.jobId]);
   }
 
   private addRefreshLogin(

@@ -505,6 +505,12 @@ describe("FindingEngine other kinds", () => {
     expect(report.findings).toHaveLength(1);
     expect(report.findings[0]?.matchedValues).toEqual(["750A", "750B"]);
     expect(report.findings[0]?.count).toBe(3);
+    const matched = report.findings[0]?.events.map((event) => event.matched);
+    expect(matched?.sort()).toEqual([
+      "750A Deleted",
+      "750A JobComplete",
+      "750B Deleted"
+    ]);
     expect(report.findings[0]?.detail).toBe(
       "2 Bulk API 2.0 query job(s) deleted. For 1 of them the input shows " +
         "no completed export."
