@@ -7,6 +7,7 @@ import {
 } from "c/evidencePack";
 import { downloadTextFile } from "c/fileDownload";
 import { loadOrgFindings, type LoadedFindings } from "c/orgActivityStore";
+import { orgEvidenceInputs } from "c/orgFindings";
 
 function fileNameStamp(epochMs: number): string {
   return new Date(epochMs).toISOString().replace(/[:.]/g, "-");
@@ -124,7 +125,13 @@ export default class FindingsPanel extends LightningElement {
       rules: loaded.ruleReading.rules,
       ruleProblems: loaded.ruleReading.problems,
       allowlist: loaded.overview.allowlist,
-      inputs: loaded.inputs,
+      inputs: orgEvidenceInputs({
+        activity: loaded.activity,
+        summaries: loaded.summaries,
+        summariesComplete: true,
+        indicatorRules: loaded.overview.indicatorRules,
+        allowlist: loaded.overview.allowlist
+      }),
       readNotes: loaded.notes,
       appNames: loaded.appNames,
       madeBy: {

@@ -102,8 +102,6 @@ export interface OrgFindings {
   ruleReading: FindingRuleReading;
   /** Sentences on what was read and how "new" was judged. */
   notes: string[];
-  /** Inputs for an evidence pack, each hashed as canonical JSON. */
-  inputs: EvidenceInput[];
   /** App names by app key, for findings whose events gave only an id. */
   appNames: Record<string, string>;
 }
@@ -151,6 +149,15 @@ export function findOrgFindings(input: OrgFindingsInput): OrgFindings {
     baseline: baseline.history
   });
 
+  const appNames = appNameIndex(records, input.connectedApps ?? []);
+  return { report, ruleReading, notes, appNames };
+}
+
+/**
+ * Returns the inputs of an evidence pack, each hashed as canonical JSON.
+ * Hashing every record takes a while, so it waits for an export.
+ */
+export function orgEvidenceInputs(input: OrgFindingsInput): EvidenceInput[] {
   const inputs: EvidenceInput[] = input.activity.files.map((file) =>
     orgRecordsInput(
       "activity",
@@ -184,8 +191,7 @@ export function findOrgFindings(input: OrgFindingsInput): OrgFindings {
       input.summaries
     )
   );
-  const appNames = appNameIndex(records, input.connectedApps ?? []);
-  return { report, ruleReading, notes, inputs, appNames };
+  return inputs;
 }
 
 /** An inventory app as findings join it: its key and its names. */

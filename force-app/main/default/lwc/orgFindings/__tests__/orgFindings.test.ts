@@ -10,6 +10,7 @@ import type { OrgActivity } from "c/orgActivity";
 import {
   appNameIndex,
   findOrgFindings,
+  orgEvidenceInputs,
   findingBadge,
   findingsOfApp,
   pageBaseline
@@ -171,13 +172,14 @@ describe("findOrgFindings", () => {
     record("2025-06-01T11:00:00.000Z", { connectedAppId: NEW_APP_ID }),
     refreshLogin("2025-06-01T07:00:00.000Z", "185.220.101.33", "NL")
   ];
-  const result = findOrgFindings({
+  const input = {
     activity: activity(records),
     summaries: [],
     summariesComplete: false,
     indicatorRules: RULES,
     allowlist: []
-  });
+  };
+  const result = findOrgFindings(input);
 
   it("calls new only what the newest day added", () => {
     const ids = result.report.findings.map(
@@ -199,7 +201,11 @@ describe("findOrgFindings", () => {
 
   it("hashes every input for the evidence pack", () => {
     expect(
-      result.inputs.map((input) => [input.role, input.name, input.records])
+      orgEvidenceInputs(input).map((entry) => [
+        entry.role,
+        entry.name,
+        entry.records
+      ])
     ).toEqual([
       [
         "activity",
@@ -212,7 +218,9 @@ describe("findOrgFindings", () => {
       ["baseline", "activity summaries of the daily capture", 0]
     ]);
     expect(
-      result.inputs.every((input) => /^[0-9a-f]{64}$/.test(input.sha256))
+      orgEvidenceInputs(input).every((entry) =>
+        /^[0-9a-f]{64}$/.test(entry.sha256)
+      )
     ).toBe(true);
   });
 });
