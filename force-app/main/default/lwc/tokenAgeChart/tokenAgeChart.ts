@@ -36,7 +36,11 @@ export default class TokenAgeChart extends LightningElement {
   }
 
   get rows(): (AgeBucket & { key: string })[] {
-    return this.ageBuckets.map((bucket) => ({ ...bucket, key: bucket.label }));
+    return this.ageBuckets.map((bucket) => ({
+      ...bucket,
+      key: bucket.label,
+      countText: bucket.count.toLocaleString("en-US")
+    }));
   }
 
   override renderedCallback(): void {

@@ -10,7 +10,7 @@ type ChartElement = HTMLElement & {
 const BUCKETS = [
   { label: "Under 30 days", count: 4 },
   { label: "30 to 90 days", count: 0 },
-  { label: "Over 3 years", count: 12 }
+  { label: "Over 3 years", count: 1105 }
 ];
 
 const chartConstructor = jest.fn();
@@ -68,7 +68,7 @@ describe("c-token-age-chart", () => {
     const config = chartConstructor.mock.calls[0][1];
     expect(config.type).toBe("bar");
     expect(config.data.labels).toEqual(BUCKETS.map((bucket) => bucket.label));
-    expect(config.data.datasets[0].data).toEqual([4, 0, 12]);
+    expect(config.data.datasets[0].data).toEqual([4, 0, 1105]);
   });
 
   it("renders the same figures as a table", async () => {
@@ -78,7 +78,7 @@ describe("c-token-age-chart", () => {
     expect(Array.from(rows, (row) => row.textContent)).toEqual([
       "Under 30 days4",
       "30 to 90 days0",
-      "Over 3 years12"
+      "Over 3 years1,105"
     ]);
     expect(element.shadowRoot?.querySelector("caption")?.textContent).toBe(
       "Token ages for Acme Sync"
