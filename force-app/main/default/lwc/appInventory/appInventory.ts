@@ -136,7 +136,8 @@ export default class AppInventory extends LightningElement {
 
   /**
    * Reads the findings after the tokens, so that the table shows first.
-   * A failure leaves the tokens usable and says why in the column.
+   * A failure leaves the tokens usable, and the column reads "Not
+   * available".
    */
   private readFindings(): void {
     if (this.findings !== null) {

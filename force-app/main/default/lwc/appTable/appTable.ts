@@ -74,7 +74,7 @@ export default class AppTable extends LightningElement {
   @api oldAfterDays = 180;
   /** Findings per app key, once the findings are read. */
   @api findingBadges: Record<string, FindingBadge> | null = null;
-  /** What the Findings column shows while there are no badges. */
+  /** Text of the Findings column while there are no badges. */
   @api findingsPending = "Reading…";
 
   get headers(): HeaderView[] {
