@@ -22,7 +22,7 @@ import {
   type OrgActivity,
   type OrgActivityApi
 } from "c/orgActivity";
-import { findOrgFindings, type OrgFindings } from "c/orgFindings";
+import { findOrgFindingsInChunks, type OrgFindings } from "c/orgFindings";
 
 const API: OrgActivityApi = {
   detectSources: () => detectSources(),
@@ -37,6 +37,17 @@ export interface LoadedFindings extends OrgFindings {
   activity: OrgActivity;
   overview: PolicyOverview;
   summaries: ActivitySummary[];
+}
+
+/**
+ * Ends the current task, so that the browser handles input between two
+ * chunks of a long findings run.
+ */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    // eslint-disable-next-line @lwc/lwc/no-async-operation -- a zero-delay timer ends the task
+    setTimeout(resolve, 0);
+  });
 }
 
 let activityRead: Promise<OrgActivity> | null = null;
@@ -87,14 +98,17 @@ async function readFindings(refresh: boolean): Promise<LoadedFindings> {
     ),
     readConnectedApps()
   ]);
-  const findings = findOrgFindings({
-    activity,
-    summaries: summaryRead.summaries,
-    summariesComplete: summaryRead.complete,
-    indicatorRules: overview.indicatorRules,
-    allowlist: overview.allowlist,
-    connectedApps
-  });
+  const findings = await findOrgFindingsInChunks(
+    {
+      activity,
+      summaries: summaryRead.summaries,
+      summariesComplete: summaryRead.complete,
+      indicatorRules: overview.indicatorRules,
+      allowlist: overview.allowlist,
+      connectedApps
+    },
+    nextTask
+  );
   return {
     ...findings,
     activity,

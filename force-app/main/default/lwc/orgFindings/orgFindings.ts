@@ -25,7 +25,7 @@ import {
 } from "c/activityHistory";
 import {
   countBySeverity,
-  findFindings,
+  FindingEngine,
   type Finding,
   type FindingReport
 } from "c/findingEngine";
@@ -126,8 +126,18 @@ export function appNameIndex(
   return names;
 }
 
-/** Runs the rules over the activity and describes the run. */
-export function findOrgFindings(input: OrgFindingsInput): OrgFindings {
+/** Records of events the engine takes between two pauses. */
+export const RECORDS_PER_CHUNK = 5000;
+
+interface OrgRun {
+  records: ActivityRecord[];
+  ruleReading: FindingRuleReading;
+  notes: string[];
+  engine: FindingEngine;
+}
+
+/** Reads the rules, builds the baseline and notes, and starts the engine. */
+function startRun(input: OrgFindingsInput): OrgRun {
   const records = orgActivityRecords(input.activity);
   const ruleReading = readFindingRules(input.indicatorRules);
   const baseline = pageBaseline(records, input.summaries);
@@ -142,15 +152,52 @@ export function findOrgFindings(input: OrgFindingsInput): OrgFindings {
       `Apps and refresh login origins are called new when they appear on ${baseline.newestDay} (UTC) and not in the daily capture or the events of earlier days.`
     );
   }
-
-  const report = findFindings(records, {
+  const engine = new FindingEngine({
     rules: ruleReading.rules,
     allowlist: input.allowlist,
     baseline: baseline.history
   });
+  return { records, ruleReading, notes, engine };
+}
 
-  const appNames = appNameIndex(records, input.connectedApps ?? []);
-  return { report, ruleReading, notes, appNames };
+function finishRun(run: OrgRun, input: OrgFindingsInput): OrgFindings {
+  return {
+    report: run.engine.finish(),
+    ruleReading: run.ruleReading,
+    notes: run.notes,
+    appNames: appNameIndex(run.records, input.connectedApps ?? [])
+  };
+}
+
+/** Runs the rules over the activity and describes the run. */
+export function findOrgFindings(input: OrgFindingsInput): OrgFindings {
+  const run = startRun(input);
+  run.records.forEach((record) => run.engine.add(record));
+  return finishRun(run, input);
+}
+
+/**
+ * Runs the rules as findOrgFindings does, but awaits `pause` after every
+ * RECORDS_PER_CHUNK records, so that a page can let the browser handle
+ * input during a long run.
+ */
+export async function findOrgFindingsInChunks(
+  input: OrgFindingsInput,
+  pause: () => Promise<void>
+): Promise<OrgFindings> {
+  const run = startRun(input);
+  const { records, engine } = run;
+  for (let start = 0; start < records.length; start += RECORDS_PER_CHUNK) {
+    const end = Math.min(records.length, start + RECORDS_PER_CHUNK);
+    for (let index = start; index < end; index += 1) {
+      engine.add(records[index] as ActivityRecord);
+    }
+    if (end < records.length) {
+      // eslint-disable-next-line no-await-in-loop -- the pause is the point
+      await pause();
+    }
+  }
+  return finishRun(run, input);
 }
 
 /**

@@ -10,6 +10,8 @@ import type { OrgActivity } from "c/orgActivity";
 import {
   appNameIndex,
   findOrgFindings,
+  findOrgFindingsInChunks,
+  RECORDS_PER_CHUNK,
   orgEvidenceInputs,
   findingBadge,
   findingsOfApp,
@@ -291,5 +293,39 @@ describe("appNameIndex", () => {
       [`id:${APP_ID}`]: "Parley Sales Assistant",
       [`id:${NEW_APP_ID}`]: "Newcomer"
     });
+  });
+});
+
+describe("findOrgFindingsInChunks", () => {
+  it("pauses between chunks and finds the same", async () => {
+    const count = 2 * RECORDS_PER_CHUNK + 1;
+    const records = Array.from({ length: count }, (_, index) =>
+      record(
+        new Date(
+          Date.parse("2025-06-01T00:00:00.000Z") + index * 1000
+        ).toISOString(),
+        {
+          connectedAppId: index === count - 1 ? NEW_APP_ID : APP_ID,
+          eventId: `e${index}`
+        }
+      )
+    );
+    const input = {
+      activity: activity(records),
+      summaries: [summary("2025-05-31", `id:${APP_ID}`)],
+      summariesComplete: true,
+      indicatorRules: RULES,
+      allowlist: []
+    };
+    const pause = jest.fn(() => Promise.resolve());
+    const chunked = await findOrgFindingsInChunks(input, pause);
+    expect(pause).toHaveBeenCalledTimes(2);
+    expect(chunked.report.recordsRead).toBe(count);
+    expect(chunked.report.findings).toEqual(
+      findOrgFindings(input).report.findings
+    );
+    expect(chunked.report.findings.map((finding) => finding.ruleId)).toEqual([
+      "FIRST-SEEN-APP"
+    ]);
   });
 });
