@@ -4,9 +4,17 @@ import type { ActivityRecord } from "c/activityRecord";
 import {
   eventsOfApp,
   MAX_EVENTS_SHOWN,
+  type AppEvents,
   type SelectedApp
 } from "c/activityEvents";
 import { formatBytes, formatRows, timelineForApp } from "c/activityView";
+
+/**
+ * Events shown per list of records read, by app and day. Kept outside the
+ * component, because a component may not change its own fields while it
+ * renders; a new read gives a new list, which starts a new cache.
+ */
+const SHOWN_EVENTS = new WeakMap<ActivityRecord[], Map<string, AppEvents>>();
 
 /**
  * One app's activity: its daily timeline from the capture's summaries
@@ -57,11 +65,23 @@ export default class ActivityAppEvents extends LightningElement {
     return this.records !== null;
   }
 
-  private get shown() {
+  /** The events shown, filtered once per records, app and day. */
+  private get shown(): AppEvents {
     if (this.app === null || this.records === null) {
       return { events: [], total: 0 };
     }
-    return eventsOfApp(this.records, this.app, this.selectedDay);
+    let byKey = SHOWN_EVENTS.get(this.records);
+    if (byKey === undefined) {
+      byKey = new Map();
+      SHOWN_EVENTS.set(this.records, byKey);
+    }
+    const key = `${this.app.appKey}\u0000${this.app.appName ?? ""}\u0000${this.selectedDay ?? ""}`;
+    let result = byKey.get(key);
+    if (result === undefined) {
+      result = eventsOfApp(this.records, this.app, this.selectedDay);
+      byKey.set(key, result);
+    }
+    return result;
   }
 
   get events(): ActivityRecord[] {

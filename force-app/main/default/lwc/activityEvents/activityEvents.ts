@@ -98,7 +98,12 @@ function belongsTo(record: ActivityRecord, app: SelectedApp): boolean {
   if (activityAppKey(record) === app.appKey) {
     return true;
   }
-  return app.appName !== null && record.connectedAppName === app.appName;
+  // A name joins only events without an app id, because names repeat.
+  return (
+    record.connectedAppId === null &&
+    app.appName !== null &&
+    record.connectedAppName === app.appName
+  );
 }
 
 /**

@@ -46,16 +46,17 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const HOUR_MS = 60 * 60 * 1000;
 
 /**
- * Event log types that record the same events as a row source. Rows of
- * the source at times these files already cover are left out, so that
- * one API call is not counted twice, once per source. LoginHistory is
- * kept whole although Login files record the same logins: logins move
- * no rows, and its countries and older days give the refresh login
- * rules the history that free Login files lack.
+ * Event log types whose rows count the same rows processed as a row
+ * source's events. Where a file of these types was read, the source's
+ * events in the file's period keep their other fields (query text, app
+ * id, agent) but leave their row count to the file, so that rows are not
+ * counted twice. ApiTotalUsage carries no row count, so it is not one.
+ * NOTE: which log types record the same calls as which object is a
+ * reading of the documentation, not checked against an org.
  */
-export const COVERING_EVENT_TYPES: Readonly<Record<string, readonly string[]>> =
+export const COUNTING_EVENT_TYPES: Readonly<Record<string, readonly string[]>> =
   {
-    ApiEvent: ["ApiTotalUsage", "API", "RestApi"],
+    ApiEvent: ["API", "RestApi"],
     ReportEvent: ["Report", "ReportExport"]
   };
 
@@ -153,8 +154,25 @@ async function readFiles(
       `Event log files of periods before ${since} were not read, as they fall outside the window.`
     );
   }
-  const readable = listing.files.filter((file) => file.readableInApex);
-  const tooLarge = listing.files.length - readable.length;
+  const daily = new Set(
+    listing.files
+      .filter((file) => file.interval !== "Hourly")
+      .map((file) => `${file.eventType}|${file.logDate.slice(0, 10)}`)
+  );
+  // An org with hourly files also gets the daily file of each day, which
+  // holds the same events, so the hourly ones of that day are not read.
+  const listed = listing.files.filter(
+    (file) =>
+      file.interval !== "Hourly" ||
+      !daily.has(`${file.eventType}|${file.logDate.slice(0, 10)}`)
+  );
+  if (listed.length < listing.files.length) {
+    notes.push(
+      `${listing.files.length - listed.length} hourly event log file(s) were not read, as the daily file of the same type and day holds their events.`
+    );
+  }
+  const readable = listed.filter((file) => file.readableInApex);
+  const tooLarge = listed.length - readable.length;
   if (tooLarge > 0) {
     notes.push(
       `${tooLarge} event log file(s) are too large for Apex and were not read. Download them and run oauth-guard analyze on them for findings, or import them on the Activity tab for their figures.`
@@ -292,7 +310,7 @@ export async function readOrgActivity(
       notes.push(`${source} could not be read: ${errorText(error)}`);
     }
   }
-  leaveOutCoveredRows(activity);
+  leaveCountsToFiles(activity);
   return activity;
 }
 
@@ -303,28 +321,36 @@ function coverageEnd(info: EventLogFileInfo): number {
 }
 
 /**
- * Leaves out rows of a source at times before the end of the newest
- * covering file that was read, and notes how many.
+ * Clears the row counts of a source's events that fall in the period of a
+ * file read whose rows count the same events, and notes how many.
  */
-function leaveOutCoveredRows(activity: OrgActivity): void {
+function leaveCountsToFiles(activity: OrgActivity): void {
   for (const read of activity.rowSources) {
-    const types = COVERING_EVENT_TYPES[read.source] ?? [];
-    const covering = activity.files.filter((file) =>
-      types.includes(file.info.eventType)
-    );
-    if (covering.length === 0) {
+    const types = COUNTING_EVENT_TYPES[read.source] ?? [];
+    const periods = activity.files
+      .filter((file) => types.includes(file.info.eventType))
+      .map((file) => ({
+        start: Date.parse(file.info.logDate),
+        end: coverageEnd(file.info)
+      }));
+    if (periods.length === 0) {
       continue;
     }
-    const coveredUntil = Math.max(
-      ...covering.map((file) => coverageEnd(file.info))
-    );
-    const kept = read.records.filter((record) => record.time >= coveredUntil);
-    const left = read.records.length - kept.length;
-    if (left > 0) {
-      activity.notes.push(
-        `${left.toLocaleString("en-US")} ${read.source} row(s) fall before ${new Date(coveredUntil).toISOString()}, which the ${types.join(" or ")} event log files cover, so they were not counted twice.`
+    let cleared = 0;
+    read.records = read.records.map((record) => {
+      const covered = periods.some(
+        (period) => record.time >= period.start && record.time < period.end
       );
-      read.records = kept;
+      if (!covered || record.rows === null) {
+        return record;
+      }
+      cleared += 1;
+      return { ...record, rows: null };
+    });
+    if (cleared > 0) {
+      activity.notes.push(
+        `${cleared.toLocaleString("en-US")} ${read.source} event(s) fall in the periods of the ${types.join(" or ")} event log files read, so their rows are counted from the files only.`
+      );
     }
   }
 }

@@ -56,6 +56,10 @@ let findingsRead: Promise<LoadedFindings> | null = null;
 /** Reads the org's activity once per page, or again when refresh is set. */
 export function loadOrgActivity(refresh = false): Promise<OrgActivity> {
   if (activityRead === null || refresh) {
+    if (refresh) {
+      // Findings of the old read would no longer match the activity.
+      findingsRead = null;
+    }
     const read = readOrgActivity(API, { now: Date.now() });
     // A failed read is not kept, so the next caller tries again.
     read.catch(() => {

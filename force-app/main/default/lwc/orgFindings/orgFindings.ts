@@ -3,10 +3,15 @@
  * (c/orgActivity), with the org's rules, allowlist and daily capture,
  * and joins the findings to the inventory's apps.
  *
- * "New" in the page means new on the newest day of the activity. The
- * baseline contains the capture's summaries and the events of every
- * earlier day, so an app or a refresh login origin is new on the day it
- * first appears, and not again on later days.
+ * "New" in the page means new since the start of the newest day that an
+ * event log file covers (or of the newest day read, without files). Daily
+ * files appear hours after their day, so real-time events and login
+ * history reach later than any file: a cutoff taken from them would move
+ * the newest file's day into the baseline. The baseline contains the
+ * capture's summaries and the events before the cutoff.
+ * NOTE: an app first seen before the cutoff counts as known, so days
+ * older than the newest file's day are judged only when the page is
+ * opened on them; the command line with --baseline covers any period.
  */
 import type {
   ActivitySummary,
@@ -40,7 +45,7 @@ import { orgActivityRecords, type OrgActivity } from "c/orgActivity";
 
 export interface PageBaseline {
   history: ActivityHistory;
-  /** UTC day whose novelties the first-seen rules report, or null. */
+  /** UTC day from which the first-seen rules report novelties, or null. */
   newestDay: string | null;
 }
 
@@ -53,8 +58,12 @@ export function pageBaseline(
   summaries: readonly ActivitySummary[]
 ): PageBaseline {
   let newestTime = Number.NEGATIVE_INFINITY;
+  let newestFileTime = Number.NEGATIVE_INFINITY;
   for (const record of records) {
     newestTime = Math.max(newestTime, record.time);
+    if (record.source === "event-log-file") {
+      newestFileTime = Math.max(newestFileTime, record.time);
+    }
   }
   if (newestTime === Number.NEGATIVE_INFINITY) {
     return {
@@ -63,7 +72,9 @@ export function pageBaseline(
     };
   }
 
-  const newestDay = utcDay(newestTime);
+  const newestDay = utcDay(
+    newestFileTime === Number.NEGATIVE_INFINITY ? newestTime : newestFileTime
+  );
   const dayStart = Date.parse(`${newestDay}T00:00:00.000Z`);
   const earlier = new HistoryCollector();
   let earlierRefreshLogins = 0;
@@ -149,7 +160,7 @@ function startRun(input: OrgFindingsInput): OrgRun {
   }
   if (baseline.newestDay !== null) {
     notes.push(
-      `Apps and refresh login origins are called new when they appear on ${baseline.newestDay} (UTC) and not in the daily capture or the events of earlier days.`
+      `Apps and refresh login origins are called new when they appear on or after ${baseline.newestDay} (UTC, the newest day of the event log files read) and not in the daily capture or the events of earlier days.`
     );
   }
   const engine = new FindingEngine({
@@ -250,7 +261,9 @@ export interface AppRef {
 
 /**
  * Returns the findings whose events include the app: by its key, or by
- * one of its names where events named the app without its id.
+ * one of its names where events named the app without its id. Names
+ * that events give beside an id are not compared, because names repeat
+ * across apps.
  */
 export function findingsOfApp(
   findings: readonly Finding[],
@@ -260,8 +273,7 @@ export function findingsOfApp(
   return findings.filter(
     (finding) =>
       finding.appKeys.includes(app.key) ||
-      nameKeys.some((key) => finding.appKeys.includes(key)) ||
-      app.names.some((name) => finding.appNames.includes(name))
+      nameKeys.some((key) => finding.appKeys.includes(key))
   );
 }
 

@@ -152,24 +152,73 @@ describe("readOrgActivity", () => {
     expect(notes).toMatch(/1 LoginHistory row\(s\) had no usable time/);
   });
 
-  it("leaves out real-time rows that files already cover", async () => {
-    const activity = await readOrgActivity(api(), { now: NOW });
+  it("leaves row counts to files of the same events", async () => {
+    const listEventLogFiles = jest.fn().mockResolvedValue({
+      files: [fileInfo("0AT1"), fileInfo("0AT3", "RestApi")],
+      nextCursor: null
+    });
+    const readRealTimeEvents = jest
+      .fn()
+      .mockImplementation((objectName: string) => {
+        const page = rowPage(objectName, [
+          "2025-06-02T08:00:00.000Z",
+          "2025-06-01T08:00:00.000Z"
+        ]);
+        page.rows.forEach((row) => {
+          row.RowsProcessed = "7";
+          row.Query = "SELECT Id FROM Case";
+        });
+        return Promise.resolve(page);
+      });
+    const activity = await readOrgActivity(
+      api({ listEventLogFiles, readRealTimeEvents }),
+      { now: NOW }
+    );
     const apiEvents = activity.rowSources.find(
       (read) => read.source === "ApiEvent"
     );
-    // The ApiTotalUsage file covers 2025-06-01, so its ApiEvent row goes.
-    expect(apiEvents?.records.map((record) => record.time)).toEqual([
-      Date.parse("2025-06-02T08:00:00.000Z")
+    // The RestApi file covers 2025-06-01: that event keeps its query but
+    // its rows are counted from the file. ApiTotalUsage has no rows.
+    expect(apiEvents?.records.map((record) => record.rows)).toEqual([7, null]);
+    expect(apiEvents?.records.map((record) => record.queryText)).toEqual([
+      "SELECT Id FROM Case",
+      "SELECT Id FROM Case"
     ]);
     expect(activity.notes.join("\n")).toMatch(
-      /1 ApiEvent row\(s\) fall before 2025-06-02T00:00:00.000Z, which the ApiTotalUsage or API or RestApi event log files cover/
+      /1 ApiEvent event\(s\) fall in the periods of the API or RestApi event log files read/
     );
-    // Bulk result downloads have no covering file type; logins are kept.
     const bulk = activity.rowSources.find(
       (read) => read.source === "BulkApiResultEventStore"
     );
-    expect(bulk?.records).toHaveLength(2);
-    expect(orgActivityRecords(activity)).toHaveLength(1 + 1 + 2 + 1);
+    expect(bulk?.records.map((record) => record.rows)).toEqual([7, 7]);
+    expect(orgActivityRecords(activity)).toHaveLength(2 + 2 + 2 + 1);
+  });
+
+  it("reads the daily file, not the hourly files of its day", async () => {
+    const hourly: EventLogFileInfo = {
+      ...fileInfo("0AT4"),
+      interval: "Hourly",
+      logDate: "2025-06-01T05:00:00.000Z"
+    };
+    const otherDay: EventLogFileInfo = {
+      ...hourly,
+      id: "0AT5",
+      logDate: "2025-06-02T05:00:00.000Z"
+    };
+    const source = api({
+      listEventLogFiles: jest.fn().mockResolvedValue({
+        files: [otherDay, fileInfo("0AT1"), hourly],
+        nextCursor: null
+      })
+    });
+    const activity = await readOrgActivity(source, { now: NOW });
+    expect(activity.files.map((file) => file.info.id)).toEqual([
+      "0AT5",
+      "0AT1"
+    ]);
+    expect(activity.notes).toContain(
+      "1 hourly event log file(s) were not read, as the daily file of the same type and day holds their events."
+    );
   });
 
   it("follows cursors and stops at the page limit", async () => {

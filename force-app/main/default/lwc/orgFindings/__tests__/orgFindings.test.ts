@@ -159,6 +159,21 @@ describe("pageBaseline", () => {
     ]);
   });
 
+  it("cuts at the newest file's day, not at later real-time rows", () => {
+    const baseline = pageBaseline(
+      [
+        record("2025-05-31T10:00:00.000Z", {
+          source: "event-log-file",
+          connectedAppId: NEW_APP_ID
+        }),
+        record("2025-06-01T07:00:00.000Z")
+      ],
+      [summary("2025-05-30", `id:${APP_ID}`)]
+    );
+    expect(baseline.newestDay).toBe("2025-05-31");
+    expect(baseline.history.apps).toEqual([`id:${APP_ID}`]);
+  });
+
   it("uses the whole capture when there are no records", () => {
     const baseline = pageBaseline([], [summary("2025-06-01", `id:${APP_ID}`)]);
     expect(baseline.newestDay).toBeNull();
@@ -197,7 +212,7 @@ describe("findOrgFindings", () => {
     expect(result.notes).toEqual([
       "ReportEvent was not read: no licence.",
       "Only the newest activity summaries were read for the baseline, so some apps and origins may be called new wrongly.",
-      "Apps and refresh login origins are called new when they appear on 2025-06-01 (UTC) and not in the daily capture or the events of earlier days."
+      "Apps and refresh login origins are called new when they appear on or after 2025-06-01 (UTC, the newest day of the event log files read) and not in the daily capture or the events of earlier days."
     ]);
   });
 
@@ -238,10 +253,10 @@ describe("findingsOfApp", () => {
     finding([`id:${NEW_APP_ID}`])
   ];
 
-  it("joins by key, by name key and by named app", () => {
+  it("joins by key and by name key, not by names beside ids", () => {
     expect(
       findingsOfApp(findings, { key: `id:${APP_ID}`, names: ["Parley"] })
-    ).toEqual(findings.slice(0, 3));
+    ).toEqual(findings.slice(0, 2));
   });
 
   it("joins by key alone when the app has no name", () => {
