@@ -46,7 +46,9 @@ export const INCIDENT_USER_AGENT = "python-requests/2.31.0";
 const TOO_LARGE_FILE_BYTES = 180 * 1024 * 1024;
 
 // NOTE: the columns are a plausible subset chosen for the demo, not a
-// header copied from a real org's files.
+// header copied from a real org's files. Real ApiTotalUsage files carry
+// no ROWS_PROCESSED (RestApi and API files do); the demo adds it so that
+// its capture and volume rules have row counts to show.
 const API_COLUMNS = [
   "EVENT_TYPE",
   "TIMESTAMP_DERIVED",
