@@ -7,7 +7,7 @@
  * verifies with, so an untouched demo trail verifies as intact.
  */
 import type { AuditEntry, AuditEntryKind } from "oauth-guard/dto";
-import { computeHash } from "c/auditChain";
+import { computeHash, emptyAuditEntry } from "c/auditChain";
 import { demoRecordId } from "./salesforce-id";
 
 /** The fields a caller sets; the ledger assigns the chain fields. */
@@ -38,48 +38,6 @@ function recordName(kind: AuditEntryKind, number: number): string {
     case "ScheduleChange":
       return `SCH-${String(number).padStart(5, "0")}`;
   }
-}
-
-/** Returns an entry of the kind with every field null. */
-function emptyEntry(kind: AuditEntryKind): AuditEntry {
-  return {
-    kind,
-    recordId: "",
-    name: null,
-    sequence: 0,
-    previousHash: null,
-    hash: "",
-    recordedAt: "",
-    actorId: null,
-    actorName: null,
-    reason: null,
-    appKey: null,
-    appName: null,
-    scope: null,
-    targetUserId: null,
-    targetHandles: null,
-    tokensRequested: null,
-    requestSequence: null,
-    handle: null,
-    userId: null,
-    tokenCreatedDate: null,
-    outcome: null,
-    path: null,
-    error: null,
-    firstSequence: null,
-    lastSequence: null,
-    hashAtCut: null,
-    recordsRemoved: null,
-    exportSha256: null,
-    status: null,
-    revoked: null,
-    alreadyGone: null,
-    failed: null,
-    jobId: null,
-    action: null,
-    jobName: null,
-    cronExpression: null
-  };
 }
 
 /** Formats a time as the audit stores it: ISO 8601 UTC, whole seconds. */
@@ -141,7 +99,7 @@ export class DemoAuditLedger {
   ): AuditEntry {
     this.numbers[kind] += 1;
     const entry: AuditEntry = {
-      ...emptyEntry(kind),
+      ...emptyAuditEntry(kind),
       ...fields,
       recordId: demoRecordId(KEY_PREFIXES[kind], this.numbers[kind]),
       name: recordName(kind, this.numbers[kind]),

@@ -187,6 +187,21 @@ const NULLABLE_ENTRY_FIELDS: readonly (keyof AuditEntry)[] = [
   "cronExpression"
 ];
 
+/** Returns an entry of the kind with every nullable field null. */
+export function emptyAuditEntry(kind: AuditEntry["kind"]): AuditEntry {
+  const entry: Record<string, unknown> = {
+    kind,
+    recordId: "",
+    sequence: 0,
+    hash: "",
+    recordedAt: ""
+  };
+  for (const field of NULLABLE_ENTRY_FIELDS) {
+    entry[field] = null;
+  }
+  return entry as unknown as AuditEntry;
+}
+
 /**
  * Restores the null fields that Apex leaves out of the JSON it returns,
  * so that a page reads as the AuditTrailPage type states. verifyChain

@@ -6,6 +6,7 @@ import type { AuditEntry } from "oauth-guard/dto";
 import {
   canonicalForm,
   computeHash,
+  emptyAuditEntry,
   verifyChain,
   type ChainHead,
   type ChainProblem
@@ -25,44 +26,7 @@ interface ChainCase {
   expectedArchivedThrough: number | null;
 }
 
-const EMPTY_ENTRY: AuditEntry = {
-  kind: "Request",
-  recordId: "",
-  name: null,
-  sequence: 0,
-  previousHash: null,
-  hash: "",
-  recordedAt: "",
-  actorId: null,
-  actorName: null,
-  reason: null,
-  appKey: null,
-  appName: null,
-  scope: null,
-  targetUserId: null,
-  targetHandles: null,
-  tokensRequested: null,
-  requestSequence: null,
-  handle: null,
-  userId: null,
-  tokenCreatedDate: null,
-  outcome: null,
-  path: null,
-  error: null,
-  firstSequence: null,
-  lastSequence: null,
-  hashAtCut: null,
-  recordsRemoved: null,
-  exportSha256: null,
-  status: null,
-  revoked: null,
-  alreadyGone: null,
-  failed: null,
-  jobId: null,
-  action: null,
-  jobName: null,
-  cronExpression: null
-};
+const EMPTY_ENTRY: AuditEntry = emptyAuditEntry("Request");
 
 function loadCases(): ChainCase[] {
   const parsed = jest.requireActual<object>(
