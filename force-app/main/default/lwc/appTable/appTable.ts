@@ -33,17 +33,12 @@ interface RowView extends AppTableRow {
   findingsClass: string;
 }
 
+/** Badge classes per risk level, which finding severities share. */
 const RISK_CLASSES: Record<string, string> = {
   High: "slds-badge slds-theme_error",
   Medium: "slds-badge slds-theme_warning",
   Low: "slds-badge",
   None: "slds-badge slds-badge_lightest"
-};
-
-const FINDING_CLASSES: Record<string, string> = {
-  High: "slds-badge slds-theme_error",
-  Medium: "slds-badge slds-theme_warning",
-  Low: "slds-badge"
 };
 
 const dateFormat = new Intl.DateTimeFormat(undefined, {
@@ -154,7 +149,7 @@ export default class AppTable extends LightningElement {
     }
     return {
       findingsText: badge.text,
-      findingsClass: FINDING_CLASSES[badge.severity] ?? "slds-badge"
+      findingsClass: RISK_CLASSES[badge.severity] ?? "slds-badge"
     };
   }
 
