@@ -1,6 +1,5 @@
 import { LightningElement } from "lwc";
 import detectSources from "@salesforce/apex/EventSourceController.detectSources";
-import listActivitySummaries from "@salesforce/apex/EventSourceController.listActivitySummaries";
 import listCapturedFiles from "@salesforce/apex/EventSourceController.listCapturedFiles";
 import type {
   ActivitySummary,
@@ -11,7 +10,6 @@ import type {
 import {
   formatBytes,
   formatRows,
-  readSummaryPages,
   summariseApps,
   unreadCapturedFiles,
   type AppActivityRow
@@ -24,17 +22,12 @@ import {
 } from "c/activityEvents";
 import { errorText } from "c/errorText";
 import { orgActivityRecords, type OrgActivity } from "c/orgActivity";
-import { loadConnectedApps, loadOrgActivity } from "c/orgActivityStore";
+import {
+  loadActivitySummaries,
+  loadConnectedApps,
+  loadOrgActivity
+} from "c/orgActivityStore";
 import { appNameIndex } from "c/orgFindings";
-
-function readSummaries(): Promise<{
-  summaries: ActivitySummary[];
-  complete: boolean;
-}> {
-  return readSummaryPages((cursor) =>
-    listActivitySummaries({ since: null, cursor })
-  );
-}
 
 function formatTime(iso: string): string {
   return iso.replace("T", " ").replace(/\.\d+Z$|Z$/, " UTC");
@@ -117,7 +110,7 @@ export default class ActivityPanel extends LightningElement {
     try {
       const [sources, summaryRead, files] = await Promise.all([
         detectSources(),
-        readSummaries(),
+        loadActivitySummaries(),
         listCapturedFiles({ since: null })
       ]);
       this.sources = sources;

@@ -50,8 +50,31 @@ function nextTask(): Promise<void> {
   });
 }
 
+type SummaryRead = { summaries: ActivitySummary[]; complete: boolean };
+
+let summariesRead: Promise<SummaryRead> | null = null;
 let activityRead: Promise<OrgActivity> | null = null;
 let findingsRead: Promise<LoadedFindings> | null = null;
+
+/**
+ * Reads the daily capture's summaries once per page, or again when
+ * refresh is set. The Activity tab shows them and the findings use them
+ * as their baseline.
+ */
+export function loadActivitySummaries(refresh = false): Promise<SummaryRead> {
+  if (summariesRead === null || refresh) {
+    const read = readSummaryPages((cursor) =>
+      listActivitySummaries({ since: null, cursor })
+    );
+    read.catch(() => {
+      if (summariesRead === read) {
+        summariesRead = null;
+      }
+    });
+    summariesRead = read;
+  }
+  return summariesRead;
+}
 
 /** Reads the org's activity once per page, or again when refresh is set. */
 export function loadOrgActivity(refresh = false): Promise<OrgActivity> {
@@ -97,9 +120,7 @@ async function readFindings(refresh: boolean): Promise<LoadedFindings> {
   const [overview, activity, summaryRead, connectedApps] = await Promise.all([
     getPolicyOverview(),
     loadOrgActivity(refresh),
-    readSummaryPages((cursor) =>
-      listActivitySummaries({ since: null, cursor })
-    ),
+    loadActivitySummaries(refresh),
     readConnectedApps()
   ]);
   const findings = await findOrgFindingsInChunks(
@@ -137,6 +158,7 @@ export function loadOrgFindings(refresh = false): Promise<LoadedFindings> {
 
 /** Forgets what was read, so that the next load reads the org again. */
 export function forgetLoadedActivity(): void {
+  summariesRead = null;
   activityRead = null;
   findingsRead = null;
   connectedAppsRead = null;

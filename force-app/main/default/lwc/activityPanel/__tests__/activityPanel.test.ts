@@ -10,6 +10,8 @@ import capturedFiles from "./data/capturedFiles.json";
 import { loadConnectedApps, loadOrgActivity } from "c/orgActivityStore";
 import type { ActivityRecord } from "c/activityRecord";
 import type { OrgActivity } from "c/orgActivity";
+import type { readSummaryPages as ReadSummaryPages } from "c/activityView";
+import type { ActivitySummaryPage } from "oauth-guard/dto";
 
 jest.mock(
   "@salesforce/apex/EventSourceController.detectSources",
@@ -27,9 +29,25 @@ jest.mock(
   { virtual: true }
 );
 
+// The store's summary read runs for real over the mocked Apex method, so
+// that the tests see its paging.
 jest.mock("c/orgActivityStore", () => ({
   loadOrgActivity: jest.fn(),
-  loadConnectedApps: jest.fn()
+  loadConnectedApps: jest.fn(),
+  loadActivitySummaries: jest.fn(() =>
+    jest
+      .requireActual<{ readSummaryPages: typeof ReadSummaryPages }>(
+        "c/activityView"
+      )
+      .readSummaryPages(
+        (cursor) =>
+          jest
+            .requireMock<{ default: jest.Mock }>(
+              "@salesforce/apex/EventSourceController.listActivitySummaries"
+            )
+            .default({ since: null, cursor }) as Promise<ActivitySummaryPage>
+      )
+  )
 }));
 
 const mocked = (method: unknown) => method as jest.Mock;
