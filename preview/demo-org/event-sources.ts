@@ -47,8 +47,8 @@ const TOO_LARGE_FILE_BYTES = 180 * 1024 * 1024;
 
 // NOTE: the columns are a plausible subset chosen for the demo, not a
 // header copied from a real org's files. Real ApiTotalUsage files carry
-// no ROWS_PROCESSED (RestApi and API files do); the demo adds it so that
-// its capture and volume rules have row counts to show.
+// no ROWS_PROCESSED, which only RestApi and API files have. The demo adds
+// it so that its capture and volume rules have row counts to show.
 const API_COLUMNS = [
   "EVENT_TYPE",
   "TIMESTAMP_DERIVED",
@@ -82,9 +82,9 @@ const LOGIN_COLUMNS = [
   "CONNECTED_APP_ID",
   "CONNECTED_APP_NAME"
 ];
-// NOTE: a plausible subset of the BulkApi2 file's columns; the job
-// statuses are those Bulk API 2.0 reports, and "Deleted" stands for the
-// deletion the rule looks for.
+// NOTE: a plausible subset of the BulkApi2 file's columns. The job
+// statuses are those Bulk API 2.0 reports. "Deleted" is a guess at how the
+// file records the deletion that the rule looks for.
 const BULK_API_2_COLUMNS = [
   "EVENT_TYPE",
   "TIMESTAMP_DERIVED",
@@ -282,7 +282,7 @@ function sessionRows(
   return { login: login.sort(), logout: logout.sort() };
 }
 
-/** The incident's Bulk API 2.0 query job: run, exported, then deleted. */
+/** Builds the incident's Bulk API 2.0 job rows: run, exported, deleted. */
 function bulkJobRows(dayStart: number, app: ActiveApp, user: DemoUser) {
   const steps: [number, string, number | null][] = [
     [0, "UploadComplete", null],

@@ -5,10 +5,10 @@
  * day before yesterday. The real-time events cover yesterday, the newest
  * day of activity.
  *
- * On that day the incident-like app runs the reconnaissance of the 2025 token
- * thefts from the Tor exit address: COUNT() queries across key objects,
- * a pull of active users, a large Case pull, queries that hunt for
- * secrets, and a Bulk API result download. A second app, with no earlier
+ * On that day the incident-like app repeats, from the Tor exit address,
+ * the reconnaissance of the 2025 token thefts. It runs COUNT() queries
+ * across key objects, pulls the active users and many Cases, hunts for
+ * secrets in query text, and downloads Bulk API results. A second app, with no earlier
  * activity, makes its first calls.
  *
  * NOTE: field values are plausible, not copied from a real org's events.

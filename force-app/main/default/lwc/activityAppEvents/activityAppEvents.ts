@@ -10,9 +10,9 @@ import {
 import { formatBytes, formatRows, timelineForApp } from "c/activityView";
 
 /**
- * Events shown per list of records read, by app and day. Kept outside the
- * component, because a component may not change its own fields while it
- * renders; a new read gives a new list, which starts a new cache.
+ * Events shown per list of records read, by app and day. The cache sits
+ * outside the component, because a component may not change its fields
+ * while it renders. A new read gives a new list, so it starts a new cache.
  */
 const SHOWN_EVENTS = new WeakMap<ActivityRecord[], Map<string, AppEvents>>();
 
@@ -65,7 +65,7 @@ export default class ActivityAppEvents extends LightningElement {
     return this.records !== null;
   }
 
-  /** The events shown, filtered once per records, app and day. */
+  /** Returns the events shown, filtered once per records, app and day. */
   private get shown(): AppEvents {
     if (this.app === null || this.records === null) {
       return { events: [], total: 0 };

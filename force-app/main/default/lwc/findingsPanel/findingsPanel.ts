@@ -14,11 +14,11 @@ function fileNameStamp(epochMs: number): string {
 }
 
 /**
- * The Findings tab: runs the indicator rules over every activity source
- * the user can read (event log files, real-time events, login history),
- * with the allowlist and the daily capture as the baseline, and lists
- * the findings, the suppressions and the notes of the run. The findings
- * and their inputs can be saved as an evidence pack.
+ * The Findings tab. It runs the indicator rules over every activity
+ * source the user can read (event log files, real-time events, login
+ * history), with the allowlist and the daily capture as the baseline. It
+ * lists the findings, the suppressions and the notes of the run, and saves
+ * the findings and their inputs as an evidence pack.
  */
 export default class FindingsPanel extends LightningElement {
   loading = true;

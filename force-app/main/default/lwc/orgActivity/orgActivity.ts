@@ -160,7 +160,7 @@ async function readFiles(
       .map((file) => `${file.eventType}|${file.logDate.slice(0, 10)}`)
   );
   // An org with hourly files also gets the daily file of each day, which
-  // holds the same events, so the hourly ones of that day are not read.
+  // contains the same events, so the hourly ones of that day are not read.
   const listed = listing.files.filter(
     (file) =>
       file.interval !== "Hourly" ||

@@ -9,9 +9,9 @@
  * history reach later than any file: a cutoff taken from them would move
  * the newest file's day into the baseline. The baseline contains the
  * capture's summaries and the events before the cutoff.
- * NOTE: an app first seen before the cutoff counts as known, so days
+ * NOTE: an app first seen before the cutoff counts as known. So days
  * older than the newest file's day are judged only when the page is
- * opened on them; the command line with --baseline covers any period.
+ * opened on them, and the command line with --baseline covers any period.
  */
 import type {
   ActivitySummary,
