@@ -320,7 +320,7 @@ export interface EvidencePackParts {
   appNames?: Readonly<Record<string, string>>;
 }
 
-/** Adds the names that the index gives a finding's app keys. */
+/** Returns the finding with the names the index gives its app keys. */
 function withAppNames(
   finding: Finding,
   appNames: Readonly<Record<string, string>>

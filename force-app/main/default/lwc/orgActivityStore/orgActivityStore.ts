@@ -96,9 +96,9 @@ export function loadOrgActivity(refresh = false): Promise<OrgActivity> {
 }
 
 /**
- * Reads the connected apps, whose names name the app ids that events
- * give. Reads none when that fails: the page then shows names from the
- * events, or ids.
+ * Reads the connected apps, which give names to the app ids in events.
+ * Returns none when the read fails, and the page then shows the names
+ * that events give, or ids.
  */
 async function readConnectedApps(): Promise<ConnectedAppPolicy[]> {
   try {
